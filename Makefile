@@ -1,0 +1,37 @@
+# Two entry points (README): `make demo` and `make test`. Everything else is set-up.
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO   := demo-out
+
+.PHONY: setup demo test lint bench clean
+
+setup: $(STAMP)
+
+# Dependencies are pinned and hash-checked; kg itself installs editable on top, without deps.
+$(STAMP): requirements/main.txt requirements/dev.txt pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes \
+		-r requirements/main.txt -r requirements/dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: setup
+	rm -rf $(DEMO)
+	$(BIN)/kg build examples/articles --store $(DEMO)/store -o $(DEMO)/graph.trig \
+		--invalid-dir $(DEMO)/invalid
+	$(BIN)/kg stats --store $(DEMO)/store
+	$(BIN)/kg query --store $(DEMO)/store --file examples/queries/people-and-positions.rq
+
+test: setup
+	$(BIN)/pytest -q
+
+lint: setup
+	$(BIN)/ruff check kg tests bench
+	$(BIN)/mypy kg
+
+bench: setup
+	$(BIN)/python bench/bench_build.py
+
+clean:
+	rm -rf $(DEMO) kg-store kg-invalid

@@ -1,0 +1,71 @@
+"""The only place IRIs are minted: deterministic, stable across runs and machines."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from kg.model import Article, Entity
+
+_SLUG_MAX = 80
+
+
+def digest(text: str, length: int = 16) -> str:
+    """A short hex SHA-256 of `text`, for opaque but stable IRI parts."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def slug(text: str) -> str:
+    """A readable IRI segment: ASCII-folded, lower case, words joined by '-'.
+
+    Folding loses information ("Belousov" and "Беloусов" differ), so a name that does not
+    fold cleanly, or is long, gets a digest of the original appended: distinct names never
+    share a slug by accident of folding.
+    """
+    folded = unicodedata.normalize("NFKD", text)
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii")
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    letters_lost = sum(c.isalnum() for c in folded) > sum(c.isalnum() for c in ascii_text)
+    if not base:
+        return digest(text, 12)
+    if letters_lost or len(base) > _SLUG_MAX:
+        return f"{base[:_SLUG_MAX].rstrip('-')}-{digest(text, 8)}"
+    return base
+
+
+@dataclass(frozen=True)
+class Ids:
+    """Mints every IRI of the data under one configurable base ("https://example.org/id/")."""
+
+    base: str
+
+    def article(self, article: Article) -> URIRef:
+        return URIRef(f"{self.base}article/{digest(article.identity)}")
+
+    def graph(self, article: Article) -> URIRef:
+        """The named graph holding everything derived from `article`."""
+        return URIRef(f"{self.base}graph/{digest(article.identity)}")
+
+    def mention(self, article: Article, begin: int, end: int) -> URIRef:
+        """A span of the article's text, as an RFC 5147 fragment (the NIF convention)."""
+        return URIRef(f"{self.article(article)}#char={begin},{end}")
+
+    def entity(self, entity: Entity) -> URIRef:
+        return self.entity_key(entity.kind.family, entity.key)
+
+    def entity_key(self, family: str, key: str) -> URIRef:
+        """The IRI of an entity key ("geonames:694423", "name:Lloyd Austin") in its family."""
+        scheme, _, value = key.partition(":")
+        segment = f"geonames-{value}" if scheme == "geonames" else slug(value)
+        return URIRef(f"{self.base}{family}/{segment}")
+
+    def position(self, holder: URIRef, title: str) -> URIRef:
+        return URIRef(f"{holder}/position/{slug(title)}")
+
+    def run(self, fingerprint: str) -> URIRef:
+        """The PROV activity of a build configuration (software, model, settings)."""
+        return URIRef(f"{self.base}run/{digest(fingerprint)}")

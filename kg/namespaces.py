@@ -1,0 +1,79 @@
+"""Vocabulary objects: the only way code names an RDF term.
+
+`KGO` lists every term of the project's ontology; tests/test_ontology.py keeps this list and
+ontology/kgo.ttl equal, and `_fail = True` turns a typo into an AttributeError.
+"""
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+from rdflib.term import URIRef
+
+KGO_IRI = "https://w3id.org/kg-news/ontology#"
+
+
+class KGO(DefinedNamespace):
+    """The kg ontology (ontology/kgo.ttl)."""
+
+    _NS = Namespace(KGO_IRI)
+    _fail = True
+
+    # classes
+    TimeExpression: URIRef
+    Weapon: URIRef
+    MilitaryOrganization: URIRef
+    Position: URIRef
+    # properties
+    timexType: URIRef
+    timexValue: URIRef
+    holdsPosition: URIRef
+    holder: URIRef
+    title: URIRef
+    country: URIRef
+    organization: URIRef
+
+
+class NIF(DefinedNamespace):
+    """The parts of NIF 2.0 Core that kg uses."""
+
+    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    _fail = True
+
+    Context: URIRef
+    Phrase: URIRef
+    isString: URIRef
+    referenceContext: URIRef
+    beginIndex: URIRef
+    endIndex: URIRef
+    anchorOf: URIRef
+
+
+class ITSRDF(DefinedNamespace):
+    """The parts of ITS 2.0 RDF that kg uses."""
+
+    _NS = Namespace("http://www.w3.org/2005/11/its/rdf#")
+    _fail = True
+
+    taIdentRef: URIRef
+    taClassRef: URIRef
+
+
+GEONAMES = Namespace("https://sws.geonames.org/")
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+
+# Prefixes bound on every graph and dump, so output carries these and only these.
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
+    "schema": SDO,
+    "nif": NIF,
+    "itsrdf": ITSRDF,
+    "prov": PROV,
+    "owl": OWL,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "kgo": KGO,
+}
+
+__all__ = ["DCTERMS", "GEONAMES", "ITSRDF", "KGO", "NIF", "OWL", "PREFIXES", "PROV", "RDF",
+           "RDFS", "SDO", "SKOS", "WIKIDATA", "XSD"]

