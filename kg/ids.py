@@ -37,6 +37,12 @@ def slug(text: str) -> str:
     return base
 
 
+def name_key(family: str, name: str) -> str:
+    """The identity key of an entity known only by its name: names that differ only in case,
+    accents or punctuation ("van Biljon", "Van Biljon") are one entity, as their IRIs are one."""
+    return f"{family}:{slug(name)}"
+
+
 @dataclass(frozen=True)
 class Ids:
     """Mints every IRI of the data under one configurable base ("https://example.org/id/")."""

@@ -98,8 +98,8 @@ _FAMILY = {
 class Entity:
     """One real-world entity named in an article, after within-article coreference.
 
-    `key` is its identity across articles (e.g. "geonames:694423", "gazetteer:afu",
-    "name:person:Lloyd Austin"); ids.py turns it into the IRI.
+    `key` is its identity across articles (e.g. "geonames:694423",
+    "person:lloyd-austin", "organization:armed-forces-of-ukraine"); ids.py turns it into the IRI.
     """
 
     key: str

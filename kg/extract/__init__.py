@@ -1,0 +1,119 @@
+"""Extraction: the only package that imports spaCy. Article in, Annotations out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.candidates import Candidate, candidates
+from kg.extract.coref import resolve
+from kg.extract.nlp import load_pipeline, model_version
+from kg.extract.places import country_of_demonym, lookup_place, lookup_place_by_id
+from kg.extract.positions import PositionCandidate, find_positions
+from kg.extract.timex import tag_times
+from kg.model import Annotations, Article, Entity, EntityKind, Mention, Position
+
+TIME_LABELS = {"DATE", "TIME"}
+
+
+@dataclass
+class Paragraph:
+    """One paragraph's Doc and where it starts in the article text."""
+
+    offset: int
+    doc: Doc
+
+
+class Extractor:
+    """Runs the NLP pipeline and the project's components over articles.
+
+    The model is loaded once per Extractor (and cached per process): never per article.
+    """
+
+    def __init__(self, model: str) -> None:
+        self.nlp: Language = load_pipeline(model)
+        self.model_version = model_version(model)
+
+    def extract(self, article: Article) -> Annotations:
+        """Entities, mentions, positions and time expressions of one article."""
+        paragraphs = self.parse(article)
+        return annotate(article, paragraphs)
+
+    def parse(self, article: Article) -> list[Paragraph]:
+        """One Doc per paragraph: blank lines are not sentence breaks to the model."""
+        spans = article.paragraphs()
+        docs = self.nlp.pipe(article.text[begin:end] for begin, end in spans)
+        return [Paragraph(begin, doc) for (begin, _), doc in zip(spans, docs)]
+
+
+def annotate(article: Article, paragraphs: list[Paragraph]) -> Annotations:
+    """Annotations from parsed paragraphs (separate from parsing so benchmarks can time it)."""
+    found = [c for p in paragraphs for c in candidates(p.doc, p.offset)]
+    entities, mentions = resolve(article.text, found)
+    _add_countries(entities)
+    positions = _positions(paragraphs, mentions, entities)
+    times = tag_times(article.text, _sentences(paragraphs), _time_spans(paragraphs),
+                      article.published_date)
+    named = {(m.begin, m.end) for m in mentions} | {(p.begin, p.end) for p in positions}
+    times = [t for t in times if (t.begin, t.end) not in named]  # one meaning per span
+    return Annotations(article, tuple(entities.values()), tuple(mentions), tuple(times),
+                       tuple(positions))
+
+
+def _sentences(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    return [(p.offset + s.start_char, p.offset + s.end_char)
+            for p in paragraphs for s in p.doc.sents]
+
+
+def _time_spans(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    return [(p.offset + e.start_char, p.offset + e.end_char)
+            for p in paragraphs for e in p.doc.ents if e.label_ in TIME_LABELS]
+
+
+def _positions(paragraphs: list[Paragraph], mentions: list[Mention],
+               entities: dict[str, Entity]) -> list[Position]:
+    """Positions of people of the article; a span that names an entity is not a position."""
+    by_span = {(m.begin, m.end): m.entity for m in mentions}
+    positions = []
+    for candidate in (c for p in paragraphs for c in find_positions(p.doc, p.offset)):
+        holder = by_span.get(candidate.holder)
+        if holder is None or entities[holder].kind is not EntityKind.PERSON:
+            continue
+        if (candidate.begin, candidate.end) in by_span:
+            continue
+        positions.append(Position(candidate.begin, candidate.end, candidate.text, holder,
+                                  candidate.title or candidate.text,
+                                  _country(candidate, entities),
+                                  _organization(candidate, by_span, entities)))
+    return positions
+
+
+def _organization(candidate: PositionCandidate, by_span: dict[tuple[int, int], str],
+                  entities: dict[str, Entity]) -> str | None:
+    key = by_span.get(candidate.organization) if candidate.organization else None
+    return key if key and entities[key].kind.family == "organization" else None
+
+
+def _add_countries(entities: dict[str, Entity]) -> None:
+    """Countries that qualify an organisation ("Russian Foreign Ministry") become entities too."""
+    for key in [e.country for e in entities.values() if e.country and e.country not in entities]:
+        place = lookup_place_by_id(int(key.partition(":")[2]))
+        entities[key] = Entity(key, EntityKind.COUNTRY, place.name, geonames_id=place.geonames_id)
+
+
+def _country(candidate: PositionCandidate, entities: dict[str, Entity]) -> str | None:
+    """The key of the country a position's qualifier names, adding that country if needed."""
+    if candidate.country is None:
+        return None
+    place = country_of_demonym(candidate.country) or lookup_place(candidate.country)
+    if place is None or place.kind is not EntityKind.COUNTRY:
+        return None
+    key = f"geonames:{place.geonames_id}"
+    entities.setdefault(key, Entity(key, EntityKind.COUNTRY, place.name,
+                                    geonames_id=place.geonames_id))
+    return key
+
+
+__all__ = ["Candidate", "Extractor", "annotate"]

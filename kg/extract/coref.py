@@ -1,0 +1,133 @@
+"""Within-article coreference of names: one Entity per real-world entity, with its mentions.
+
+"Belousov", "Andrei Belousov" and the misspelt "Andrei Belusov" are one person; "AFU", "Armed
+Forces of Ukraine" and "Ukrainian Armed Forces" one organisation (the gazetteer); "Russian
+Defense Ministry" and "Russian Ministry of Defense" one ministry; a surname the model tagged as
+an organisation ("Ryder") is the person. Keys are stable across articles: see Entity.key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from difflib import SequenceMatcher
+
+from kg.extract.candidates import Candidate, relabel_candidate
+from kg.extract.lexicon import gazetteer, gazetteer_by_name
+from kg.extract.organizations import organization_entity
+from kg.extract.places import lookup_place
+from kg.ids import name_key
+from kg.model import Entity, EntityKind, Mention
+
+SIMILAR = 0.85  # surname similarity for misspellings ("Belusov" / "Belousov": 0.93)
+KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION, "GPE": EntityKind.PLACE,
+         "LOC": EntityKind.PLACE, "FAC": EntityKind.PLACE, "PRODUCT": EntityKind.PRODUCT,
+         "WEAPON": EntityKind.WEAPON}
+
+
+def resolve(text: str, found: list[Candidate]) -> tuple[dict[str, Entity], list[Mention]]:
+    """Entities by key, and one mention per candidate span that names one of them."""
+    persons = _person_names([c.text for c in found if c.label == "PERSON"])
+    found = [_as_person(c, persons) for c in found]
+    found += _unlabelled(text, found, persons)
+    entities: dict[str, Entity] = {}
+    mentions = []
+    for candidate in sorted(found, key=lambda c: (c.begin, c.end)):
+        entity = _entity(candidate, persons, found)
+        if entity is None:
+            continue
+        entities[entity.key] = _merge(entities.get(entity.key), entity, candidate.text)
+        mentions.append(Mention(candidate.begin, candidate.end, candidate.text, entity.key))
+    return entities, mentions
+
+
+def _entity(c: Candidate, persons: dict[str, str], found: list[Candidate]) -> Entity | None:
+    entry = (gazetteer()[c.gazetteer.partition(":")[2]] if c.gazetteer
+             else gazetteer_by_name().get(c.text.casefold()))
+    if entry is not None:
+        return Entity(name_key(entry.kind.family, entry.key), entry.kind, entry.name)
+    if c.label == "PERSON":
+        name = persons[c.text]
+        return Entity(name_key("person", name), EntityKind.PERSON, name)
+    if c.label in {"GPE", "LOC", "FAC"}:
+        place = lookup_place(c.text)
+        if place is None:
+            return Entity(name_key("place", c.text), EntityKind.PLACE, c.text)
+        return Entity(f"geonames:{place.geonames_id}", place.kind, place.name,
+                      geonames_id=place.geonames_id)
+    if c.label == "ORG":
+        return organization_entity(c.text, [f.text for f in found if f.label == "ORG"])
+    if c.label in KINDS:
+        return Entity(name_key("product", c.text), KINDS[c.label], c.text)
+    return None  # NORP: nationality adjectives qualify others, they are not entities
+
+
+def _merge(old: Entity | None, new: Entity, surface: str) -> Entity:
+    """The entity (as first seen) with every name the article used for it as an alternate name."""
+    first = old or new
+    names = set(first.alternate_names) | {surface}
+    names.discard(first.name)
+    return replace(first, alternate_names=tuple(sorted(names)))
+
+
+def _person_names(names: list[str]) -> dict[str, str]:
+    """Each person name of the article to the canonical full name of its person."""
+    full = list(dict.fromkeys(n for n in names if len(n.split()) > 1))
+    surnames = Counter(n.split()[-1] for n in names)
+    groups: list[list[str]] = []
+    for name in full:
+        group = next((g for g in groups if any(_same_person(name, other) for other in g)), None)
+        if group is None:
+            groups.append([name])
+        else:
+            group.append(name)
+    canonical = {n: max(g, key=lambda m: (surnames[m.split()[-1]], -g.index(m)))
+                 for g in groups for n in g}
+    for name in dict.fromkeys(names):
+        if name not in canonical:
+            canonical[name] = _match_single(name, groups, canonical) or name
+    return canonical
+
+
+def _same_person(a: str, b: str) -> bool:
+    first_a, last_a, first_b, last_b = a.split()[0], a.split()[-1], b.split()[0], b.split()[-1]
+    return first_a == first_b and _similar(last_a, last_b)
+
+
+def _similar(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 5 and a[0] == b[0]
+                      and SequenceMatcher(None, a, b).ratio() >= SIMILAR)
+
+
+def _match_single(name: str, groups: list[list[str]], canonical: dict[str, str]) -> str | None:
+    exact = [g for g in groups if any(n.split()[-1] == name for n in g)]
+    near = [g for g in groups if any(_similar(n.split()[-1], name) for n in g)]
+    choice = exact or near
+    return canonical[choice[0][0]] if len(choice) == 1 else None
+
+
+def _as_person(candidate: Candidate, persons: dict[str, str]) -> Candidate:
+    """A surname the model labelled ORG/GPE/NORP ("Ryder") that names a person of the article."""
+    if candidate.label in {"ORG", "GPE", "NORP"} and not candidate.gazetteer:
+        if any(len(n.split()) > 1 and n.split()[-1] == candidate.text for n in persons):
+            persons.setdefault(candidate.text, _match_single(
+                candidate.text, [[n] for n in persons if len(n.split()) > 1], persons) or "")
+            if persons[candidate.text]:
+                return relabel_candidate(candidate, "PERSON")
+    return candidate
+
+
+def _unlabelled(text: str, found: list[Candidate], persons: dict[str, str]) -> list[Candidate]:
+    """Occurrences of an article's person names that the model missed (headlines, mostly)."""
+    taken = [(c.begin, c.end) for c in found]
+    extra = []
+    for name in sorted(persons, key=len, reverse=True):
+        if len(name) < 4 or not persons[name]:
+            continue
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            span = (match.start(), match.end())
+            if not any(b < span[1] and span[0] < e for b, e in taken):
+                taken.append(span)
+                extra.append(Candidate(span[0], span[1], name, "PERSON"))
+    return extra

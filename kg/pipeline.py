@@ -1,0 +1,80 @@
+"""The per-article run of the stages, and the batch around it.
+
+One bad article never stops the batch: an input that cannot be read is *rejected*, an article
+whose graph breaks the shapes is *invalid* (written aside with its report, never stored), an
+article that crashes a stage has *failed*; the rest are *built*.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from dataclasses import dataclass
+from enum import Enum
+
+from rdflib import Graph, URIRef
+
+from kg.extract import Extractor
+from kg.ids import Ids, digest
+from kg.mapping import MappingContext, to_graph
+from kg.model import Article, Rejected
+from kg.provenance import run_fingerprint
+from kg.settings import Settings
+from kg.validate import Report, Validator
+
+log = logging.getLogger("kg.pipeline")
+
+
+class Status(str, Enum):
+    """What became of one input record."""
+
+    BUILT = "built"
+    INVALID = "invalid"
+    REJECTED = "rejected"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one input record: its graph when there is one, or why not."""
+
+    status: Status
+    origin: str
+    name: URIRef | None = None  # the article's named graph
+    graph: Graph | None = None
+    report: Report | None = None
+    reason: str = ""
+
+
+class ArticleProcessor:
+    """Everything one process needs to turn articles into validated graphs, loaded once."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.extractor = Extractor(settings.model)
+        self.validator = Validator(settings.shapes)
+        ids = Ids(settings.base_iri)
+        self.context = MappingContext(ids, ids.run(run_fingerprint(settings,
+                                                                   self.extractor.model_version)))
+
+    def __call__(self, item: Article | Rejected) -> Outcome:
+        """The outcome of one record; never raises for a bad article."""
+        if isinstance(item, Rejected):
+            return Outcome(Status.REJECTED, item.origin, reason=item.reason)
+        try:
+            return self.build(item)
+        except Exception as error:  # noqa: BLE001 - one article must not stop the batch
+            log.debug("article %s failed:\n%s", item.origin, traceback.format_exc())
+            return Outcome(Status.FAILED, item.origin, reason=f"{type(error).__name__}: {error}")
+
+    def build(self, article: Article) -> Outcome:
+        """Extract, map and validate one article."""
+        annotations = self.extractor.extract(article)
+        name, graph = to_graph(annotations, self.context)
+        report = self.validator.validate(graph)
+        status = Status.BUILT if report.conforms else Status.INVALID
+        return Outcome(status, article.origin, name, graph, report)
+
+
+def article_key(name: URIRef) -> str:
+    """A file-name-safe key of an article graph, for files written aside."""
+    return str(name).rsplit("/", 1)[-1] or digest(str(name))

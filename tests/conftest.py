@@ -1,0 +1,44 @@
+"""Shared fixtures: the real model, loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.model import Article
+from kg.pipeline import ArticleProcessor, Outcome
+from kg.settings import Settings
+from kg.sources import read_sources
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "corpus" / "seed" / "2024-06-26-belousov-austin-call.txt"
+WIKINEWS = SHARED / "corpus" / "wikinews" / "wikinews-2019.csv"
+
+
+def read_one(path: Path) -> Article:
+    """The single article of a file (fails the test if it was rejected)."""
+    (record,) = list(read_sources([str(path)]))
+    assert isinstance(record, Article), record
+    return record
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def processor(settings: Settings) -> ArticleProcessor:
+    return ArticleProcessor(settings)
+
+
+@pytest.fixture(scope="session")
+def seed_article() -> Article:
+    return read_one(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_outcome(processor: ArticleProcessor, seed_article: Article) -> Outcome:
+    return processor(seed_article)
