@@ -31,8 +31,8 @@ def run_graph(run: URIRef, settings: Settings, model_version: str, engine: str) 
     graph.add((software, SDO.name, Literal("kg")))
     graph.add((software, SDO.softwareVersion, Literal(kg.__version__)))
     model = URIRef(f"{run}#model")
-    graph.add((run, PROV.used, model))
-    graph.add((model, RDF.type, PROV.Entity))
+    graph.add((run, PROV.wasAssociatedWith, model))
+    graph.add((model, RDF.type, PROV.SoftwareAgent))
     graph.add((model, SDO.name, Literal(model_version)))
     graph.add((run, SDO.description,
                Literal(f"engine={engine}; python={platform.python_version()}")))
@@ -42,6 +42,6 @@ def run_graph(run: URIRef, settings: Settings, model_version: str, engine: str) 
 def _now() -> str:
     """The start time; SOURCE_DATE_EPOCH (reproducible-builds convention) makes it fixed."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch
-              else dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
+    moment = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch
+              else dt.datetime.now(dt.UTC).replace(microsecond=0))
     return moment.isoformat()

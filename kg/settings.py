@@ -24,7 +24,7 @@ class Settings:
     store: Path = Path("kg-store")
     max_article_chars: int = 200_000
 
-    def replace(self, **changes: Any) -> "Settings":
+    def replace(self, **changes: Any) -> Settings:
         """A copy with the non-None `changes` applied."""
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 

@@ -63,7 +63,8 @@ def _is_title_fragment(ent: Span) -> bool:
 
 def _extend_to_place(ent: Span) -> Span:
     doc = ent.doc
-    if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS and ent.label_ != "PERSON":
+    if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS and \
+            ent.label_ not in {"PERSON", "NORP"} and ent.text not in demonyms():
         return doc[ent.start:ent.end + 1]
     return ent
 

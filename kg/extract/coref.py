@@ -109,13 +109,13 @@ def _match_single(name: str, groups: list[list[str]], canonical: dict[str, str])
 
 def _as_person(candidate: Candidate, persons: dict[str, str]) -> Candidate:
     """A surname the model labelled ORG/GPE/NORP ("Ryder") that names a person of the article."""
-    if candidate.label in {"ORG", "GPE", "NORP"} and not candidate.gazetteer:
-        if any(len(n.split()) > 1 and n.split()[-1] == candidate.text for n in persons):
-            persons.setdefault(candidate.text, _match_single(
-                candidate.text, [[n] for n in persons if len(n.split()) > 1], persons) or "")
-            if persons[candidate.text]:
-                return relabel_candidate(candidate, "PERSON")
-    return candidate
+    if candidate.label not in {"ORG", "GPE", "NORP"} or candidate.gazetteer:
+        return candidate
+    owners = {persons[n] for n in persons if len(n.split()) > 1 and n.split()[-1] == candidate.text}
+    if len(owners) != 1:
+        return candidate
+    persons[candidate.text] = owners.pop()
+    return relabel_candidate(candidate, "PERSON")
 
 
 def _unlabelled(text: str, found: list[Candidate], persons: dict[str, str]) -> list[Candidate]:

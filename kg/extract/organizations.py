@@ -50,7 +50,7 @@ def _unique_country_for(domain: str, article_orgs: list[str]) -> str | None:
     """'Ministry of Defense' alone is the country-qualified one of the article, if just one."""
     countries = {m[0] for m in map(_ministry, article_orgs) if m and m[1] == domain and m[0]}
     codes = {demonyms()[c] for c in countries}
-    return sorted(countries)[0] if len(codes) == 1 else None
+    return min(countries) if len(codes) == 1 else None
 
 
 def _ministry_entity(country: str | None, domain: str) -> Entity:

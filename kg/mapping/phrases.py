@@ -10,7 +10,10 @@ from kg.namespaces import NIF, RDF, XSD
 
 
 def index_literal(value: int) -> Literal:
-    return Literal(value, datatype=XSD.nonNegativeInteger)
+    """An offset as xsd:integer: NIF says xsd:nonNegativeInteger, but Oxigraph (and so the
+    store and the endpoints) rewrites that to xsd:integer, and the graph must read back as
+    written. The shapes check that offsets are not negative."""
+    return Literal(value, datatype=XSD.integer)
 
 
 def add_phrase(graph: Graph, ids: Ids, article: Article, begin: int, end: int) -> URIRef:

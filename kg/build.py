@@ -1,0 +1,156 @@
+"""`kg build`: a corpus through the per-article pipeline into the store and files.
+
+Articles stream through: at most a bounded window of them is in flight, so memory stays flat
+however large the corpus. With jobs > 1 the per-article work runs in worker processes (each
+loads the model once) and results come back in input order, so the output is the same.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.extract.nlp import model_version
+from kg.ids import Ids
+from kg.model import Article, Rejected
+from kg.pipeline import ArticleProcessor, Outcome, Status, article_key
+from kg.provenance import run_fingerprint, run_graph
+from kg.publish.files import GraphFileWriter, QuadFileWriter, open_writer, write_graph
+from kg.settings import Settings
+from kg.store import Store
+
+log = logging.getLogger("kg.build")
+REJECTED_FILE = "rejected.jsonl"
+WINDOW_PER_JOB = 8  # articles in flight per worker: keeps each busy, keeps memory bounded
+
+
+@dataclass
+class Summary:
+    """Counts by status, and which inputs did not make it and why."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    problems: list[tuple[str, str, str]] = field(default_factory=list)  # status, origin, reason
+
+    def add(self, outcome: Outcome) -> None:
+        """Count one outcome."""
+        self.counts[outcome.status.value] += 1
+        if outcome.status is not Status.BUILT:
+            self.problems.append((outcome.status.value, outcome.origin, outcome.reason))
+
+    @property
+    def ok(self) -> bool:
+        """True when every input record was built."""
+        return sum(self.counts.values()) == self.counts[Status.BUILT.value]
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Where graphs go: the store (None for none), quad files, and the folder for invalid ones."""
+
+    store: Path | None
+    outputs: tuple[Path, ...] = ()
+    invalid_dir: Path = Path("kg-invalid")
+
+
+def build(records: Iterable[Article | Rejected], settings: Settings, targets: Targets,
+          jobs: int = 1, progress: Callable[[Outcome], None] | None = None) -> Summary:
+    """Build every record into the targets; never stops on a bad record."""
+    summary = Summary()
+    (targets.invalid_dir / REJECTED_FILE).unlink(missing_ok=True)  # this run's rejects only
+    version = model_version(settings.model)
+    run = Ids(settings.base_iri).run(run_fingerprint(settings, version))
+    with ExitStack() as stack:
+        store = stack.enter_context(Store(targets.store)) if targets.store else None
+        writers = [open_writer(path) for path in targets.outputs]
+        for writer in writers:
+            stack.enter_context(writer)
+        for outcome in outcomes(records, settings, jobs):
+            _deliver(outcome, store, writers, targets.invalid_dir)
+            summary.add(outcome)
+            if progress:
+                progress(outcome)
+        activity = run_graph(run, settings, version, engine="local")
+        if store:
+            store.replace_graph(run, activity)
+        for writer in writers:
+            writer.write(run, activity)
+    return summary
+
+
+def outcomes(records: Iterable[Article | Rejected], settings: Settings,
+             jobs: int) -> Iterator[Outcome]:
+    """The outcome of each record, in input order, in this process or in `jobs` workers."""
+    if jobs <= 1:
+        processor = ArticleProcessor(settings)
+        yield from map(processor, records)
+        return
+    window = threading.BoundedSemaphore(jobs * WINDOW_PER_JOB)
+    context = multiprocessing.get_context("spawn")  # fresh interpreters: no inherited threads
+    with context.Pool(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
+        for outcome in pool.imap(_work, _throttled(records, window), chunksize=2):
+            window.release()
+            yield outcome
+
+
+def _throttled(records: Iterable[Article | Rejected],
+               window: threading.BoundedSemaphore) -> Iterator[Article | Rejected]:
+    # Pool.imap's feeder thread drains its input as fast as it can; the semaphore makes it
+    # wait, so only a window of articles is ever in memory.
+    for record in records:
+        window.acquire()
+        yield record
+
+
+_PROCESSOR: ArticleProcessor | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _PROCESSOR
+    _PROCESSOR = ArticleProcessor(settings)
+
+
+def _work(record: Article | Rejected) -> Outcome:
+    assert _PROCESSOR is not None, "worker used before its initializer ran"
+    return _PROCESSOR(record)
+
+
+def _deliver(outcome: Outcome, store: Store | None,
+             writers: list[QuadFileWriter | GraphFileWriter],
+             invalid_dir: Path) -> None:
+    if outcome.status is Status.BUILT and outcome.graph is not None and outcome.name:
+        if store:
+            store.replace_graph(outcome.name, outcome.graph)
+        for writer in writers:
+            writer.write(outcome.name, outcome.graph)
+    elif outcome.status is Status.INVALID:
+        _write_aside(outcome, invalid_dir)
+        log.warning("invalid: %s (written to %s)", outcome.origin, invalid_dir)
+    else:
+        _record_problem(outcome, invalid_dir)
+        log.warning("%s: %s: %s", outcome.status.value, outcome.origin, outcome.reason)
+
+
+def _write_aside(outcome: Outcome, invalid_dir: Path) -> None:
+    """An invalid article's graph and its report, side by side, for a person to look at."""
+    assert outcome.name is not None and outcome.graph is not None and outcome.report is not None
+    invalid_dir.mkdir(parents=True, exist_ok=True)
+    key = article_key(outcome.name)
+    write_graph(outcome.graph, invalid_dir / f"{key}.ttl")
+    text = f"# {outcome.origin}\n{outcome.report.text()}\n"
+    (invalid_dir / f"{key}.report.txt").write_text(text, encoding="utf-8")
+
+
+def _record_problem(outcome: Outcome, invalid_dir: Path) -> None:
+    """Rejected and failed inputs, one JSON line each, so none is lost without a trace."""
+    invalid_dir.mkdir(parents=True, exist_ok=True)
+    line = json.dumps({"status": outcome.status.value, "origin": outcome.origin,
+                       "reason": outcome.reason}, ensure_ascii=False)
+    with (invalid_dir / REJECTED_FILE).open("a", encoding="utf-8") as handle:
+        handle.write(line + "\n")

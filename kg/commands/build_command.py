@@ -1,0 +1,81 @@
+"""`kg build`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from kg.build import Summary, Targets
+from kg.build import build as build_corpus
+from kg.cli import run, settings_options
+from kg.errors import ConfigError, ExitCode
+from kg.settings import load_settings
+from kg.sources import read_sources
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+              help="Embedded Oxigraph store directory (default ./kg-store).")
+@click.option("--no-store", is_flag=True, help="Do not write to a store (files only).")
+@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(path_type=Path),
+              help="Also write the graphs to FILE: .nq, .trig (optionally .gz); .ttl or "
+                   ".jsonld for one article or a small graph. Repeatable.")
+@click.option("--invalid-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("kg-invalid"), show_default=True,
+              help="Where invalid articles (with their SHACL report) and rejects are written.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for the per-article work.")
+@click.option("--field", "fields", multiple=True, metavar="OURS=THEIRS",
+              help="Map an input field for JSON Lines/CSV, e.g. --field title=headline.")
+@click.option("--stdin-format", type=click.Choice(["text", "jsonl", "csv", "tsv"]),
+              default="text", show_default=True, help="Format of standard input ('-').")
+@settings_options
+def build(inputs: tuple[str, ...], store: Path | None, no_store: bool,
+          outputs: tuple[Path, ...], invalid_dir: Path, jobs: int, fields: tuple[str, ...],
+          stdin_format: str, config: Path | None, model: str | None,
+          base_iri: str | None) -> None:
+    """Build the knowledge graph of INPUTS (files, directories, globs, or - for stdin).
+
+    \b
+    Examples:
+      kg build examples/articles/
+      kg build news.csv --field text=body --jobs 2 -o graph.nq.gz
+      cat story.txt | kg build - --no-store -o story.ttl
+    """
+    settings = run(lambda: load_settings(config, model=model, base_iri=base_iri, store=store))
+    mapping = run(lambda: _fields(fields))
+    records = run(lambda: read_sources(inputs, mapping, settings.max_article_chars, stdin_format))
+    targets = Targets(None if no_store else settings.store, outputs, invalid_dir)
+    with tqdm(unit=" articles", disable=None, file=sys.stderr) as bar:
+        summary = run(lambda: build_corpus(records, settings, targets, jobs, lambda _: bar.update()))
+    click.echo(render_summary(summary, targets))
+    sys.exit(ExitCode.OK if summary.ok else ExitCode.PARTIAL)
+
+
+def _fields(pairs: tuple[str, ...]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        ours, sep, theirs = pair.partition("=")
+        if not sep or not ours or not theirs:
+            raise ConfigError(f"--field {pair!r} is not OURS=THEIRS",
+                              hint="e.g. --field title=headline")
+        mapping[ours] = theirs
+    return mapping
+
+
+def render_summary(summary: Summary, targets: Targets) -> str:
+    """The end-of-run summary: counts, where things went, and each problem."""
+    counts = summary.counts
+    lines = [(f"built {counts['built']}, invalid {counts['invalid']}, "
+             f"rejected {counts['rejected']}, failed {counts['failed']}")]
+    if targets.store:
+        lines.append(f"store: {targets.store}")
+    lines += [f"file: {path}" for path in targets.outputs]
+    if summary.problems:
+        lines.append(f"not built (details in {targets.invalid_dir}/):")
+        lines += [f"  {status}: {origin}: {reason}" for status, origin, reason in summary.problems]
+    return "\n".join(lines)

@@ -1,0 +1,132 @@
+"""The `kg` command as a user runs it: exit codes, messages, outputs; and its docs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.errors import ExitCode
+from kg.settings import PROJECT_ROOT
+
+from .conftest import SEED
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+SHAPES_EXAMPLES = Path(__file__).parent / "shapes"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store and a TriG file built by the CLI from the seed article."""
+    out = tmp_path_factory.mktemp("cli")
+    result = CliRunner().invoke(main, ["build", str(SEED), "--store", str(out / "store"),
+                                       "-o", str(out / "graph.trig"),
+                                       "--invalid-dir", str(out / "invalid")])
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "built 1, invalid 0, rejected 0, failed 0" in result.output
+    return out
+
+
+def test_bad_inputs_are_named_counted_and_the_rest_built(tmp_path: Path) -> None:
+    inputs = [str(FIXTURES / n) for n in ("empty.txt", "malformed-date.txt", "article.txt")]
+    result = CliRunner().invoke(main, ["build", *inputs, "--store", str(tmp_path / "s"),
+                                       "--invalid-dir", str(tmp_path / "inv")])
+    assert result.exit_code == ExitCode.PARTIAL
+    assert "built 1, invalid 0, rejected 2, failed 0" in result.output
+    assert "empty.txt" in result.output and "malformed-date.txt" in result.output
+
+
+def test_missing_input_is_rejected_not_fatal(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "nope.txt"), str(SEED),
+                                       "--no-store", "--invalid-dir", str(tmp_path / "inv")])
+    assert result.exit_code == ExitCode.PARTIAL
+    assert "nope.txt" in result.output and "built 1" in result.output
+
+
+def test_stdin_to_turtle(tmp_path: Path) -> None:
+    story = "date 2025-06-01 Floods close roads in Porto\n\nHeavy rain flooded Porto on Sunday.\n"
+    out = tmp_path / "story.ttl"
+    result = CliRunner().invoke(main, ["build", "-", "--no-store", "-o", str(out),
+                                       "--invalid-dir", str(tmp_path / "inv")], input=story)
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "Floods close roads in Porto" in out.read_text()
+
+
+def test_query_csv_on_store(built: Path) -> None:
+    result = CliRunner().invoke(main, [
+        "query", "--store", str(built / "store"), "--format", "csv",
+        "SELECT DISTINCT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name"])
+    assert result.exit_code == ExitCode.OK, result.output
+    names = [row[0] for row in csv.reader(io.StringIO(result.output))][1:]
+    assert "Lloyd Austin" in names and "Andrei Belousov" in names
+
+
+def test_query_json_on_files(built: Path) -> None:
+    result = CliRunner().invoke(main, [
+        "query", "--data", str(built / "graph.trig"), "--format", "json",
+        "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a kgo:TimeExpression }"])
+    assert result.exit_code == ExitCode.OK, result.output
+    (binding,) = json.loads(result.output)["results"]["bindings"]
+    assert int(binding["n"]["value"]) >= 6
+
+
+def test_example_query_runs(built: Path) -> None:
+    query = PROJECT_ROOT / "examples" / "queries" / "people-and-positions.rq"
+    result = CliRunner().invoke(main, ["query", "--store", str(built / "store"),
+                                       "--file", str(query)])
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "Russian Defense Minister" in result.output
+
+
+def test_malformed_query_is_a_clear_error(built: Path) -> None:
+    result = CliRunner().invoke(main, ["query", "--store", str(built / "store"), "SELEC ?x"])
+    assert result.exit_code == ExitCode.FAILED
+    assert "error: [KG400]" in result.output
+
+
+def test_query_on_missing_store_says_so(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["query", "--store", str(tmp_path / "none"), "ASK {}"])
+    assert result.exit_code == ExitCode.FAILED
+    assert "no store at" in result.output
+
+
+def test_stats(built: Path) -> None:
+    result = CliRunner().invoke(main, ["stats", "--store", str(built / "store")])
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "articles" in result.output and "Andrei Belousov" in result.output
+
+
+def test_validate_files(built: Path) -> None:
+    good = CliRunner().invoke(main, ["validate", str(built / "graph.trig")])
+    assert good.exit_code == ExitCode.OK, good.output
+    bad_file = SHAPES_EXAMPLES / "invalid" / "anchor-not-slice.ttl"
+    bad = CliRunner().invoke(main, ["validate", str(bad_file)])
+    assert bad.exit_code == ExitCode.PARTIAL
+    assert "nif:anchorOf" in bad.output
+
+
+def commands() -> list[str]:
+    return sorted(main.commands)
+
+
+@pytest.mark.parametrize("name", commands())
+def test_every_command_has_examples_and_is_in_the_readme(name: str) -> None:
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Examples:" in result.output
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    assert f"`kg {name}" in readme
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert [line.split()[0:2] for line in block.strip().splitlines()] == [
+        ["make", "demo"], ["make", "test"]]
+    ci = (PROJECT_ROOT / ".ci" / "run").read_text()
+    assert "make test" in ci
