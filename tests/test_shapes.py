@@ -98,8 +98,8 @@ def test_report_text_names_focus_path_message_value_and_shape(validator: Validat
     report = validator.validate(Graph().parse(EXAMPLES / "invalid" / "anchor-not-slice.ttl"))
     assert report.text() == (
         "Violation: <https://w3id.org/kg-news/id/article/a1> ^nif:referenceContext: "
-        'nif:anchorOf "Lloyd Austen" of a mention is not the text "Lloyd Austin" at its offsets '
-        "(value: <https://w3id.org/kg-news/id/article/a1#char=23,35>) [kgsh:Context-anchorsMatchText]")
+        'nif:anchorOf "Lloyd Austen" of a mention is not the text at its offsets 23-35, or they '
+        "run past the end of the context's nif:isString (value: <https://w3id.org/kg-news/id/article/a1#char=23,35>) [kgsh:Context-anchorsMatchText]")
 
 
 def test_report_is_deterministic_and_violations_come_first(validator: Validator) -> None:
@@ -196,9 +196,9 @@ def test_timex_value_patterns_reject(shapes: Graph, value: str) -> None:
 
 def timex_patterns(shapes: Graph) -> list[str]:
     shape = URIRef(SHAPES_IRI + "TimeExpression-timexValue")
-    alternatives = shapes.value(shape, SH["or"])
-    assert alternatives is not None
-    return [str(shapes.value(member, SH.pattern)) for member in shapes.items(alternatives)]
+    pattern = shapes.value(shape, SH.pattern)
+    assert pattern is not None
+    return [str(pattern)]
 
 
 def copy_shapes(tmp_path: Path) -> Path:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from kg.extract.lexicon import demonyms, ministry_domains, not_names
-from kg.extract.places import is_known_place
+from kg.extract.places import is_country, is_known_place
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WEAPON"}
 # Nouns that turn a preceding name into a place: "Uchkuevka beach", "Karl Marx Avenue".
@@ -94,6 +94,8 @@ def _relabel(span: Span, label: str) -> str:
         return "NORP"  # "Ukrainian" tagged GPE
     if label in {"NORP", "ORG"} and text not in demonyms() and is_known_place(text):
         return "GPE"  # "Sevastopol" tagged NORP or ORG
+    if label == "PERSON" and is_country(text):
+        return "GPE"  # "Bermuda" tagged PERSON; not cities, which share names with people
     return label
 
 

@@ -20,6 +20,9 @@ from kg.extract.places import lookup_place
 from kg.ids import name_key
 from kg.model import Entity, EntityKind, Mention
 
+_STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Tropical Depression)"
+                    r"\s+([A-Z][a-z]+)\b")
+_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
 SIMILAR = 0.85  # surname similarity for misspellings ("Belusov" / "Belousov": 0.93)
 KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION, "GPE": EntityKind.PLACE,
          "LOC": EntityKind.PLACE, "FAC": EntityKind.PLACE, "PRODUCT": EntityKind.PRODUCT,
@@ -28,13 +31,18 @@ KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION, "GPE": Ent
 
 def resolve(text: str, found: list[Candidate]) -> tuple[dict[str, Entity], list[Mention]]:
     """Entities by key, and one mention per candidate span that names one of them."""
+    storms = set(_STORM.findall(text))  # "Hurricane Humberto" ... "Humberto" is no person
+    found = [c for c in found if not (c.label == "PERSON" and c.text in storms)]
+    acronyms = _defined_acronyms(text, found)
+    found = [relabel_candidate(c, "ORG") if c.text in acronyms else c for c in found]
     persons = _person_names([c.text for c in found if c.label == "PERSON"])
     found = [_as_person(c, persons) for c in found]
-    found += _unlabelled(text, found, persons)
+    known = {name: "PERSON" for name, canonical in persons.items() if canonical}
+    found += _unlabelled(text, found, known | dict.fromkeys(acronyms, "ORG"))
     entities: dict[str, Entity] = {}
     mentions = []
     for candidate in sorted(found, key=lambda c: (c.begin, c.end)):
-        entity = _entity(candidate, persons, found)
+        entity = _entity(candidate, persons, found, acronyms)
         if entity is None:
             continue
         entities[entity.key] = _merge(entities.get(entity.key), entity, candidate.text)
@@ -42,7 +50,18 @@ def resolve(text: str, found: list[Candidate]) -> tuple[dict[str, Entity], list[
     return entities, mentions
 
 
-def _entity(c: Candidate, persons: dict[str, str], found: list[Candidate]) -> Entity | None:
+def _defined_acronyms(text: str, found: list[Candidate]) -> dict[str, str]:
+    """Acronyms the article defines: "the National Elections Commission (NEC)" -> its name."""
+    defined = {}
+    for c in found:
+        match = _DEFINITION.match(text, c.end) if c.label == "ORG" else None
+        if match and match["acronym"] != c.text:
+            defined[match["acronym"]] = c.text
+    return defined
+
+
+def _entity(c: Candidate, persons: dict[str, str], found: list[Candidate],
+            acronyms: dict[str, str]) -> Entity | None:
     entry = (gazetteer()[c.gazetteer.partition(":")[2]] if c.gazetteer
              else gazetteer_by_name().get(c.text.casefold()))
     if entry is not None:
@@ -57,7 +76,8 @@ def _entity(c: Candidate, persons: dict[str, str], found: list[Candidate]) -> En
         return Entity(f"geonames:{place.geonames_id}", place.kind, place.name,
                       geonames_id=place.geonames_id)
     if c.label == "ORG":
-        return organization_entity(c.text, [f.text for f in found if f.label == "ORG"])
+        name = acronyms.get(c.text, c.text)
+        return organization_entity(name, [f.text for f in found if f.label == "ORG"])
     if c.label in KINDS:
         return Entity(name_key("product", c.text), KINDS[c.label], c.text)
     return None  # NORP: nationality adjectives qualify others, they are not entities
@@ -118,16 +138,17 @@ def _as_person(candidate: Candidate, persons: dict[str, str]) -> Candidate:
     return relabel_candidate(candidate, "PERSON")
 
 
-def _unlabelled(text: str, found: list[Candidate], persons: dict[str, str]) -> list[Candidate]:
-    """Occurrences of an article's person names that the model missed (headlines, mostly)."""
+def _unlabelled(text: str, found: list[Candidate], names: dict[str, str]) -> list[Candidate]:
+    """Occurrences of the article's person names and defined acronyms that the model missed
+    (in headlines, mostly, and inside the parentheses that define an acronym)."""
     taken = [(c.begin, c.end) for c in found]
     extra = []
-    for name in sorted(persons, key=len, reverse=True):
-        if len(name) < 4 or not persons[name]:
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        if len(name) < 4 and names[name] == "PERSON":
             continue
         for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
             span = (match.start(), match.end())
             if not any(b < span[1] and span[0] < e for b, e in taken):
                 taken.append(span)
-                extra.append(Candidate(span[0], span[1], name, "PERSON"))
+                extra.append(Candidate(span[0], span[1], name, names[name]))
     return extra

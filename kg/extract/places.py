@@ -86,12 +86,20 @@ def is_known_place(name: str) -> bool:
     return lookup_place(name) is not None
 
 
+def is_country(name: str) -> bool:
+    """True when GeoNames knows `name` as a country (or a country's other name, "US")."""
+    place = lookup_place(name)
+    return place is not None and place.kind is EntityKind.COUNTRY
+
+
 def country_of_code(code: str) -> Place | None:
     """The country with ISO code `code`."""
-    for place in _gazetteer().values():
-        if place.kind is EntityKind.COUNTRY and place.country_code == code:
-            return place
-    return None
+    return _countries_by_code().get(code)
+
+
+@cache
+def _countries_by_code() -> dict[str, Place]:
+    return {p.country_code: p for p in _gazetteer().values() if p.kind is EntityKind.COUNTRY}
 
 
 def country_of_demonym(word: str) -> Place | None:

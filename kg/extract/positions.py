@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import ministry_domains, position_heads
-from kg.extract.places import country_of_demonym, lookup_place
-from kg.model import EntityKind
+from kg.extract.places import country_of_demonym, is_country
 
 LINKS = {"of", "to", "for", "at"}
 MODIFIERS = {"press", "military", "regional", "deputy", "vice", "acting", "former", "interim",
@@ -119,6 +118,4 @@ def _candidate(doc: Doc, tokens: Span, person: Span, offset: int) -> PositionCan
 
 
 def _is_country(word: str) -> bool:
-    place = lookup_place(word)
-    return country_of_demonym(word) is not None or (place is not None
-                                                    and place.kind is EntityKind.COUNTRY)
+    return country_of_demonym(word) is not None or is_country(word)
