@@ -28,6 +28,7 @@ from kg.store import Store
 
 log = logging.getLogger("kg.build")
 REJECTED_FILE = "rejected.jsonl"
+FLUSH_EVERY = 100  # articles between store flushes
 WINDOW_PER_JOB = 8  # articles in flight per worker: keeps each busy, keeps memory bounded
 
 
@@ -71,9 +72,11 @@ def build(records: Iterable[Article | Rejected], settings: Settings, targets: Ta
         writers = [open_writer(path) for path in targets.outputs]
         for writer in writers:
             stack.enter_context(writer)
-        for outcome in outcomes(records, settings, jobs):
+        for count, outcome in enumerate(outcomes(records, settings, jobs), 1):
             _deliver(outcome, store, writers, targets.invalid_dir)
             summary.add(outcome)
+            if store and count % FLUSH_EVERY == 0:
+                store.flush()  # RocksDB's write buffers otherwise grow with the corpus
             if progress:
                 progress(outcome)
         activity = run_graph(run, settings, version, engine="local")

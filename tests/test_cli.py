@@ -130,3 +130,13 @@ def test_readme_opens_with_the_two_commands() -> None:
         ["make", "demo"], ["make", "test"]]
     ci = (PROJECT_ROOT / ".ci" / "run").read_text()
     assert "make test" in ci
+
+
+def test_readme_queries_answer_on_the_seed(built: Path) -> None:
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    queries = [block.split("```", 1)[0] for block in readme.split("```sparql\n")[1:]]
+    assert queries
+    for text in queries:
+        result = CliRunner().invoke(main, ["query", "--store", str(built / "store"), text])
+        assert result.exit_code == ExitCode.OK, result.output
+        assert "(0 rows)" not in result.output and "Sevastopol" in result.output

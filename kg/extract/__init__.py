@@ -13,6 +13,7 @@ from kg.extract.nlp import load_pipeline, model_version
 from kg.extract.places import country_of_demonym, lookup_place, lookup_place_by_id
 from kg.extract.positions import PositionCandidate, find_positions
 from kg.extract.timex import tag_times
+from kg.ids import digest
 from kg.model import Annotations, Article, Entity, EntityKind, Mention, Position
 
 TIME_LABELS = {"DATE", "TIME"}
@@ -51,7 +52,7 @@ class Extractor:
 def annotate(article: Article, paragraphs: list[Paragraph]) -> Annotations:
     """Annotations from parsed paragraphs (separate from parsing so benchmarks can time it)."""
     found = [c for p in paragraphs for c in candidates(p.doc, p.offset)]
-    entities, mentions = resolve(article.text, found)
+    entities, mentions = resolve(article.text, found, digest(article.identity, 8))
     _add_countries(entities)
     positions = _positions(paragraphs, mentions, entities)
     times = tag_times(article.text, _sentences(paragraphs), _time_spans(paragraphs),

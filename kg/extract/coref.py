@@ -29,8 +29,11 @@ KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION, "GPE": Ent
          "WEAPON": EntityKind.WEAPON}
 
 
-def resolve(text: str, found: list[Candidate]) -> tuple[dict[str, Entity], list[Mention]]:
-    """Entities by key, and one mention per candidate span that names one of them."""
+def resolve(text: str, found: list[Candidate],
+            scope: str) -> tuple[dict[str, Entity], list[Mention]]:
+    """Entities by key, and one mention per candidate span that names one of them.
+
+    `scope` identifies the article, for names that only identify something within it."""
     storms = set(_STORM.findall(text))  # "Hurricane Humberto" ... "Humberto" is no person
     found = [c for c in found if not (c.label == "PERSON" and c.text in storms)]
     acronyms = _defined_acronyms(text, found)
@@ -42,7 +45,7 @@ def resolve(text: str, found: list[Candidate]) -> tuple[dict[str, Entity], list[
     entities: dict[str, Entity] = {}
     mentions = []
     for candidate in sorted(found, key=lambda c: (c.begin, c.end)):
-        entity = _entity(candidate, persons, found, acronyms)
+        entity = _entity(candidate, persons, found, acronyms, scope)
         if entity is None:
             continue
         entities[entity.key] = _merge(entities.get(entity.key), entity, candidate.text)
@@ -61,7 +64,7 @@ def _defined_acronyms(text: str, found: list[Candidate]) -> dict[str, str]:
 
 
 def _entity(c: Candidate, persons: dict[str, str], found: list[Candidate],
-            acronyms: dict[str, str]) -> Entity | None:
+            acronyms: dict[str, str], scope: str) -> Entity | None:
     entry = (gazetteer()[c.gazetteer.partition(":")[2]] if c.gazetteer
              else gazetteer_by_name().get(c.text.casefold()))
     if entry is not None:
@@ -77,7 +80,7 @@ def _entity(c: Candidate, persons: dict[str, str], found: list[Candidate],
                       geonames_id=place.geonames_id)
     if c.label == "ORG":
         name = acronyms.get(c.text, c.text)
-        return organization_entity(name, [f.text for f in found if f.label == "ORG"])
+        return organization_entity(name, [f.text for f in found if f.label == "ORG"], scope)
     if c.label in KINDS:
         return Entity(name_key("product", c.text), KINDS[c.label], c.text)
     return None  # NORP: nationality adjectives qualify others, they are not entities

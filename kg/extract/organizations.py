@@ -14,22 +14,39 @@ GOVERNMENT_WORDS = {"Ministry", "Department", "Government", "Agency", "Parliamen
                     "Administration", "Service", "Committee", "Duma", "Assembly", "Bureau"}
 MILITARY_WORDS = {"Army", "Navy", "Forces", "Force", "Military", "Guard", "Marines", "Brigade",
                   "Battalion", "Regiment", "Division", "Corps", "Militia"}
+# Words that name an institution without saying whose it is.
+GENERIC_WORDS = {"Senate", "Parliament", "Congress", "House", "Government", "Cabinet", "Police",
+                 "Army", "Navy", "Air", "Force", "Court", "Supreme", "High", "Constitutional",
+                 "Ministry", "Assembly", "National", "Council", "City", "Opposition", "Military",
+                 "Coast", "Guard", "Fire", "Service", "Legislature", "of", "Representatives",
+                 "Commons", "Lords", "Federal", "State", "Department", "Prosecutor's", "Office"}
 _MINISTRY = re.compile(r"^(?:(?P<country>[A-Z][\w.]*) )?(?:(?:Ministry|Department) of "
                        r"(?P<domain1>[\w ]+)|(?P<domain2>[\w ]+) (?:Ministry|Department))$")
 
 
-def organization_entity(name: str, article_orgs: list[str]) -> Entity:
-    """The organisation `name` denotes, given the other organisation names of the article."""
+def organization_entity(name: str, article_orgs: list[str], scope: str) -> Entity:
+    """The organisation `name` denotes, given the other organisation names of the article.
+
+    A name that does not say whose institution it is ("the Senate", "the Ministry of Defense"
+    with no country in the article) gets an identity scoped to the article (`scope`): the
+    Senate of one article is not asserted to be the Senate of another.
+    """
     ministry = _ministry(name)
     if ministry is not None:
         country, domain = ministry
         if country is None:
             country = _unique_country_for(domain, article_orgs)
-        return _ministry_entity(country, domain)
+        return _ministry_entity(country, domain, scope)
     acronym_of = _expansion(name, article_orgs)
     if acronym_of is not None:
-        return organization_entity(acronym_of, [])
-    return Entity(name_key("organization", name), _kind(name), name, country=_country_key(name))
+        return organization_entity(acronym_of, [], scope)
+    key = name_key("organization", f"{name} {scope}" if _is_generic(name) else name)
+    return Entity(key, _kind(name), name, country=_country_key(name))
+
+
+def _is_generic(name: str) -> bool:
+    """An institution named only by what it is: "Senate", "Supreme Court", "Police"."""
+    return all(word in GENERIC_WORDS for word in name.split())
 
 
 def _ministry(name: str) -> tuple[str | None, str] | None:
@@ -53,11 +70,11 @@ def _unique_country_for(domain: str, article_orgs: list[str]) -> str | None:
     return min(countries) if len(codes) == 1 else None
 
 
-def _ministry_entity(country: str | None, domain: str) -> Entity:
+def _ministry_entity(country: str | None, domain: str, scope: str) -> Entity:
     code = demonyms().get(country, "") if country else ""
     demonym = _demonym_of(code) if code else ""
     name = f"{demonym} Ministry of {domain}".strip()
-    return Entity(name_key("organization", f"{code} Ministry of {domain}"),
+    return Entity(name_key("organization", f"{code or scope} Ministry of {domain}"),
                   EntityKind.GOVERNMENT_ORGANIZATION, name, country=_country_code_key(code))
 
 
