@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from kg.model import Article
+from kg.namespaces import RDF, SDO
 from kg.pipeline import ArticleProcessor, Outcome, Status
 from kg.sources import read_sources
 
@@ -28,7 +29,6 @@ def test_every_article_builds_and_conforms(outcomes: list[Outcome]) -> None:
 
 
 def test_corpus_has_entities_of_every_family(outcomes: list[Outcome]) -> None:
-    from kg.namespaces import RDF, SDO
     classes: Counter[str] = Counter()
     for outcome in outcomes:
         assert outcome.graph is not None

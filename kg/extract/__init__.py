@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.candidates import Candidate, candidates
+from kg.extract.candidates import candidates
 from kg.extract.coref import resolve
 from kg.extract.nlp import load_pipeline, model_version
 from kg.extract.places import country_of_demonym, lookup_place, lookup_place_by_id
@@ -117,4 +117,4 @@ def _country(candidate: PositionCandidate, entities: dict[str, Entity]) -> str |
     return key
 
 
-__all__ = ["Candidate", "Extractor", "annotate"]
+__all__ = ["Extractor", "annotate"]
