@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import IO, cast
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Graph
 
 from kg.errors import StoreError
-from kg.namespaces import XSD
+from kg.shacl_sparql import to_rdflib
 from kg.store import rdf_format
 from kg.validate import Report, Validator
 
@@ -50,18 +49,6 @@ def _graphs(quads: Iterable[ox.Quad]) -> Iterator[tuple[str, Graph]]:
             yield str(current), graph
             graph = Graph()
         current = name
-        graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     if len(graph):
         yield str(current), graph
-
-
-def _term(term: object) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == str(XSD.string):
-            return Literal(term.value)  # rdflib tells "x" from "x"^^xsd:string; RDF 1.1 does not
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise StoreError(f"kg graphs hold IRIs and literals only, not {term!r}")

@@ -69,7 +69,7 @@ class OxigraphSelect:
                                                   for k, v in used.items()})
         assert isinstance(answer, ox.QuerySolutions)
         names = [variable.value for variable in answer.variables]
-        return Solutions([Row({name: _to_rdflib(solution[name]) for name in names
+        return Solutions([Row({name: to_rdflib(solution[name]) for name in names
                                if solution[name] is not None}) for solution in answer])
 
     def _load(self) -> ox.Store | None:
@@ -96,7 +96,8 @@ def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     return ox.Literal(term, datatype=ox.NamedNode(term.datatype) if term.datatype else None)
 
 
-def _to_rdflib(term: object) -> Node:
+def to_rdflib(term: object) -> Node:
+    """The rdflib term for a pyoxigraph IRI, blank node or literal."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
