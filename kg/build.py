@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract.nlp import model_version
-from kg.ids import Ids
 from kg.model import Article, Rejected
 from kg.pipeline import ArticleProcessor, Outcome, Status, article_key
-from kg.provenance import run_fingerprint, run_graph
+from kg.provenance import run_graph, run_iri
 from kg.publish.files import GraphFileWriter, QuadFileWriter, open_writer, write_graph
 from kg.settings import Settings
 from kg.store import Store
@@ -66,7 +65,7 @@ def build(records: Iterable[Article | Rejected], settings: Settings, targets: Ta
     summary = Summary()
     (targets.invalid_dir / REJECTED_FILE).unlink(missing_ok=True)  # this run's rejects only
     version = model_version(settings.model)
-    run = Ids(settings.base_iri).run(run_fingerprint(settings, version))
+    run = run_iri(settings, version)
     with ExitStack() as stack:
         store = stack.enter_context(Store(targets.store)) if targets.store else None
         writers = [open_writer(path) for path in targets.outputs]

@@ -18,7 +18,7 @@ from kg.extract import Extractor
 from kg.ids import Ids, digest
 from kg.mapping import MappingContext, to_graph
 from kg.model import Article, Rejected
-from kg.provenance import run_fingerprint
+from kg.provenance import run_iri
 from kg.settings import Settings
 from kg.validate import Report, Validator
 
@@ -52,9 +52,8 @@ class ArticleProcessor:
     def __init__(self, settings: Settings) -> None:
         self.extractor = Extractor(settings.model)
         self.validator = Validator(settings.shapes)
-        ids = Ids(settings.base_iri)
-        self.context = MappingContext(ids, ids.run(run_fingerprint(settings,
-                                                                   self.extractor.model_version)))
+        self.context = MappingContext(Ids(settings.base_iri),
+                                      run_iri(settings, self.extractor.model_version))
 
     def __call__(self, item: Article | Rejected) -> Outcome:
         """The outcome of one record; never raises for a bad article."""

@@ -9,14 +9,16 @@ import platform
 from rdflib import Graph, Literal, URIRef
 
 import kg
+from kg.ids import Ids
 from kg.mapping import new_graph
 from kg.namespaces import PROV, RDF, RDFS, SDO, XSD
 from kg.settings import Settings
 
 
-def run_fingerprint(settings: Settings, model_version: str) -> str:
-    """What makes two runs produce the same graphs: software, model, base IRI."""
-    return f"kg {kg.__version__}|{model_version}|{settings.base_iri}"
+def run_iri(settings: Settings, model_version: str) -> URIRef:
+    """The run's activity IRI, from what makes two runs produce the same graphs: software,
+    model and base IRI (so the article graphs that point to it stay byte-identical)."""
+    return Ids(settings.base_iri).run(f"kg {kg.__version__}|{model_version}|{settings.base_iri}")
 
 
 def run_graph(run: URIRef, settings: Settings, model_version: str, engine: str) -> Graph:

@@ -17,7 +17,6 @@ LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WEAPON"}
 PLACE_NOUNS = {"beach", "river", "airport", "square", "bridge", "street", "avenue", "park",
                "lake", "island", "bay", "port", "harbour", "harbor", "mountain", "valley",
                "station", "district", "village", "town"}
-STORM_WORDS = {"Hurricane", "Storm", "Typhoon", "Cyclone", "Tropical"}  # named storms are not people
 PERSON_TITLES = {"President", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir",
                  "Prime", "Minister", "Senator", "Gen.", "General", "Pope", "King", "Queen"}
 
@@ -49,11 +48,8 @@ def candidates(doc: Doc, offset: int) -> list[Candidate]:
 
 
 def _is_name(span: Span) -> bool:
-    """A proper name: capitalised somewhere, not a time zone or slogan, not after "Hurricane"."""
-    if len(span) == 0 or span.text in not_names() or not any(c.isupper() for c in span.text):
-        return False
-    before = span.doc[span.start - 1].text if span.start > 0 else ""
-    return before not in STORM_WORDS
+    """A proper name: capitalised somewhere, not a time zone or slogan (storms: coref.py)."""
+    return len(span) > 0 and span.text not in not_names() and any(c.isupper() for c in span.text)
 
 
 def _is_title_fragment(ent: Span) -> bool:

@@ -34,8 +34,8 @@ def resolve(text: str, found: list[Candidate],
     """Entities by key, and one mention per candidate span that names one of them.
 
     `scope` identifies the article, for names that only identify something within it."""
-    storms = set(_STORM.findall(text))  # "Hurricane Humberto" ... "Humberto" is no person
-    found = [c for c in found if not (c.label == "PERSON" and c.text in storms)]
+    storms = set(_STORM.findall(text))  # "Hurricane Humberto" ... "Humberto" names no entity
+    found = [c for c in found if c.text not in storms]
     acronyms = _defined_acronyms(text, found)
     found = [relabel_candidate(c, "ORG") if c.text in acronyms else c for c in found]
     persons = _person_names([c.text for c in found if c.label == "PERSON"])
