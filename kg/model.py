@@ -154,6 +154,88 @@ class Position:
     organization: str | None = None  # Entity.key
 
 
+
+# --- events, quotations and claims -------------------------------------------------------------
+# Keys are opaque strings unique within one article ("event:412", "quote:1530"); mapping turns
+# them into IRIs. A key that refers to "an event or an entity" (Event.related, Claim.about) is
+# looked up among the article's events first, then its entities.
+
+
+class Factuality(str, Enum):
+    """Whether the article states that an event happened. Only ASSERTED events are facts."""
+
+    ASSERTED = "asserted"
+    NEGATED = "negated"  # "did not give a reason"
+    HYPOTHETICAL = "hypothetical"  # modal, conditional, future or planned: "would talk"
+    REPORTED = "reported"  # inside someone's claim: "accused the United States of shelling"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A span of `Article.text`."""
+
+    begin: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One place the article names an event: the trigger words and the sentence around them."""
+
+    trigger: Span
+    sentence: Span
+
+
+@dataclass(frozen=True)
+class Participant:
+    """An entity taking part in an event, by role (the local name of a kgo role property)."""
+
+    role: str  # "agent", "coAgent", "initiator", "patient", "target", "recipient", "instrument"
+    entity: str  # Entity.key
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened (or is said, denied or planned to happen), after within-article
+    event coreference: the call named five times is one Event with five mentions."""
+
+    key: str  # "event:<begin of first trigger>"
+    type: str  # local name of a kgo event class: "PhoneCall", "Attack", "Injury"
+    mentions: tuple[EventMention, ...]
+    participants: tuple[Participant, ...] = ()
+    date: str | None = None  # TIMEX3 value ("2024-06-25", "2023-03") of when it happened
+    location: str | None = None  # Entity.key of a place
+    counts: tuple[tuple[str, int], ...] = ()  # (kgo count property local name, n): ("peopleInjured", 153)
+    related: tuple[tuple[str, str], ...] = ()  # ("cause" | "about" | "superEvent", event or entity key)
+    factuality: Factuality = Factuality.ASSERTED
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Words the article attributes to a speaker: a direct quote or reported speech."""
+
+    key: str  # "quote:<begin>"
+    span: Span  # the quoted words, without quotation marks
+    direct: bool  # True for quoted words, False for reported speech ("said that ...")
+    speaker: str | None = None  # Entity.key; None when no speaker can be found (never guessed)
+    date: str | None = None  # TIMEX3 value of when it was said, where the text gives it
+    cue: Span | None = None  # what attributes it: "said", "According to him", "Patrick Ryder Pentagon press secretary"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An attributed statement the graph records but never asserts as fact."""
+
+    key: str  # "claim:<begin>"
+    span: Span  # what is claimed: "the beach in Sevastopol was not the target of a missile strike"
+    sentence: Span  # the sentence that reports the claim
+    author: str | None = None  # Entity.key; None when the text does not say who
+    date: str | None = None  # TIMEX3 value of when the claim was made
+    about: tuple[str, ...] = ()  # event or entity keys the claim is about
+    cue: Span | None = None  # the reporting words: "accused", "announced that"
+
+
 @dataclass(frozen=True)
 class Annotations:
     """Everything extracted from one article: the contract between extract and mapping."""
@@ -163,4 +245,7 @@ class Annotations:
     mentions: tuple[Mention, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     positions: tuple[Position, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotations: tuple[Quotation, ...] = ()
+    claims: tuple[Claim, ...] = ()
     notes: tuple[str, ...] = field(default=())  # what could not be resolved, for the log

@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from kg.extract.candidates import candidates
+from kg.extract.claims import find_claims
 from kg.extract.coref import resolve
-from kg.extract.nlp import load_pipeline, model_version
+from kg.extract.events import find_events
+from kg.extract.nlp import Paragraph, load_pipeline, model_version
 from kg.extract.places import country_of_demonym, lookup_place, lookup_place_by_id
 from kg.extract.positions import PositionCandidate, find_positions
+from kg.extract.quotations import find_quotations
+from kg.extract.spans import SpanIndex
 from kg.extract.timex import tag_times
 from kg.ids import digest
 from kg.model import Annotations, Article, Entity, EntityKind, Mention, Position
 
 TIME_LABELS = {"DATE", "TIME"}
-
-
-@dataclass
-class Paragraph:
-    """One paragraph's Doc and where it starts in the article text."""
-
-    offset: int
-    doc: Doc
 
 
 class Extractor:
@@ -59,8 +52,12 @@ def annotate(article: Article, paragraphs: list[Paragraph]) -> Annotations:
                       article.published_date)
     named = {(m.begin, m.end) for m in mentions} | {(p.begin, p.end) for p in positions}
     times = [t for t in times if (t.begin, t.end) not in named]  # one meaning per span
+    index = SpanIndex(article, paragraphs, mentions, entities, times)
+    events = find_events(index)
+    quotations = find_quotations(index)
+    claims = find_claims(index, events)
     return Annotations(article, tuple(entities.values()), tuple(mentions), tuple(times),
-                       tuple(positions))
+                       tuple(positions), tuple(events), tuple(quotations), tuple(claims))
 
 
 def _sentences(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.errors import ConfigError
 from kg.extract.lexicon import demonyms, gazetteer, ministry_domains
@@ -20,6 +22,14 @@ RULER_LABELS = {
     EntityKind.GOVERNMENT_ORGANIZATION: "ORG",
     EntityKind.ORGANIZATION: "ORG",
 }
+
+
+@dataclass
+class Paragraph:
+    """One paragraph's Doc and where it starts in the article text."""
+
+    offset: int
+    doc: Doc
 
 
 @cache
