@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kg.extract.nlp import model_version
 from kg.model import Article, Rejected
+from kg.ontology import store_ontology
 from kg.pipeline import ArticleProcessor, Outcome, Status, article_key
 from kg.provenance import run_graph, run_iri
 from kg.publish.files import GraphFileWriter, QuadFileWriter, open_writer, write_graph
@@ -81,6 +82,7 @@ def build(records: Iterable[Article | Rejected], settings: Settings, targets: Ta
         activity = run_graph(run, settings, version, engine="local")
         if store:
             store.replace_graph(run, activity)
+            store_ontology(store)
         for writer in writers:
             writer.write(run, activity)
     return summary

@@ -69,6 +69,13 @@ class Ids:
         segment = f"geonames-{value}" if scheme == "geonames" else slug(value)
         return URIRef(f"{self.base}{family}/{segment}")
 
+    def statement(self, article: Article, key: str) -> URIRef:
+        """An event, quotation or claim of one article, from its key ("event:412"): these are
+        found per article, so their IRIs live under the article's digest."""
+        kind, _, number = key.partition(":")
+        family = {"quote": "quotation"}.get(kind, kind)
+        return URIRef(f"{self.base}{family}/{digest(article.identity)}-{number}")
+
     def position(self, holder: URIRef, title: str) -> URIRef:
         return URIRef(f"{holder}/position/{slug(title)}")
 

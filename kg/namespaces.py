@@ -31,6 +31,97 @@ class KGO(DefinedNamespace):
     country: URIRef
     organization: URIRef
 
+    # event taxonomy (ontology/README.md, "Events")
+    Event: URIRef
+    Communication: URIRef
+    PhoneCall: URIRef
+    Meeting: URIRef
+    Visit: URIRef
+    Statement: URIRef
+    Announcement: URIRef
+    Confirmation: URIRef
+    Denial: URIRef
+    Accusation: URIRef
+    Threat: URIRef
+    Warning: URIRef
+    Appeal: URIRef
+    Briefing: URIRef
+    Discussion: URIRef
+    DiplomaticEvent: URIRef
+    Summons: URIRef
+    Demarche: URIRef
+    Sanction: URIRef
+    Expulsion: URIRef
+    Agreement: URIRef
+    Negotiation: URIRef
+    ArmedConflictEvent: URIRef
+    Attack: URIRef
+    Strike: URIRef
+    Shelling: URIRef
+    Bombing: URIRef
+    Shooting: URIRef
+    Interception: URIRef
+    Killing: URIRef
+    Arrest: URIRef
+    Consequence: URIRef
+    Death: URIRef
+    Injury: URIRef
+    Damage: URIRef
+    PoliticalEvent: URIRef
+    Election: URIRef
+    Appointment: URIRef
+    Resignation: URIRef
+    Protest: URIRef
+    Vote: URIRef
+    LawSigning: URIRef
+    LegalEvent: URIRef
+    Charge: URIRef
+    Trial: URIRef
+    Sentencing: URIRef
+    Lawsuit: URIRef
+    EconomicEvent: URIRef
+    Purchase: URIRef
+    Sale: URIRef
+    Order: URIRef
+    Contract: URIRef
+    Merger: URIRef
+    Layoff: URIRef
+    PriceChange: URIRef
+    Delivery: URIRef
+    Launch: URIRef
+    Disaster: URIRef
+    Fire: URIRef
+    Explosion: URIRef
+    Crash: URIRef
+    Collapse: URIRef
+    Earthquake: URIRef
+    Storm: URIRef
+    Flood: URIRef
+    Outbreak: URIRef
+
+    # event roles, counts and other event properties
+    participant: URIRef
+    agent: URIRef
+    initiator: URIRef
+    coAgent: URIRef
+    patient: URIRef
+    target: URIRef
+    recipient: URIRef
+    instrument: URIRef
+    peopleKilled: URIRef
+    peopleInjured: URIRef
+    childrenKilled: URIRef
+    peopleArrested: URIRef
+    peopleMissing: URIRef
+    peopleEvacuated: URIRef
+    instrumentCount: URIRef
+    trigger: URIRef
+    evidence: URIRef
+    factuality: URIRef
+    cause: URIRef
+    direct: URIRef
+    cameoCode: URIRef
+
 
 class NIF(DefinedNamespace):
     """The parts of NIF 2.0 Core that kg uses."""
@@ -40,6 +131,7 @@ class NIF(DefinedNamespace):
 
     Context: URIRef
     Phrase: URIRef
+    Sentence: URIRef
     isString: URIRef
     referenceContext: URIRef
     beginIndex: URIRef
@@ -55,6 +147,13 @@ class ITSRDF(DefinedNamespace):
 
     taIdentRef: URIRef
     taClassRef: URIRef
+
+
+def kgo_term(name: str) -> URIRef:
+    """The kgo term with a local name known only at run time (an event class, a role);
+    unknown names raise AttributeError, as KGO.name does."""
+    term: URIRef = getattr(KGO, name)
+    return term
 
 
 GEONAMES = Namespace("https://sws.geonames.org/")
@@ -76,4 +175,4 @@ PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
 }
 
 __all__ = ["DCTERMS", "GEONAMES", "ITSRDF", "KGO", "NIF", "OWL", "PREFIXES", "PROV", "RDF",
-           "RDFS", "SDO", "SKOS", "WIKIDATA", "XSD"]
+           "RDFS", "SDO", "SKOS", "WIKIDATA", "XSD", "kgo_term"]

@@ -14,6 +14,7 @@ from typing import Literal
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
+from kg.ontology import store_ontology
 from kg.publish.files import serialize, turtle
 from kg.store import PREFIX_IRIS, Store
 
@@ -50,6 +51,7 @@ def open_dataset(store: Path | None, files: Sequence[Path]) -> Store:
             if not path.is_file():
                 raise StoreError(f"no file {path} to query")
             dataset.load_file(path)
+        store_ontology(dataset)  # as `kg build` does
         return dataset
     if store is None:
         raise QueryError("nothing to query", hint="give --store DIR or one or more RDF files")

@@ -164,6 +164,19 @@ class Store:
             except (SyntaxError, ValueError) as error:
                 raise StoreError(f"cannot load {path}: {error}") from error
 
+    def replace_graph_from_file(self, name: URIRef, path: Path) -> None:
+        """Replace the named graph `name` by the content of an RDF file (blank nodes allowed:
+        for vocabularies such as the ontology, not for article graphs)."""
+        fmt, _ = rdf_format(path)
+        node = to_iri(name)
+        with self._io(f"load {path}") as store:
+            if store.contains_named_graph(node):
+                store.remove_graph(node)
+            try:
+                store.load(path=str(path), format=fmt, to_graph=node)
+            except (SyntaxError, ValueError) as error:
+                raise StoreError(f"cannot load {path}: {error}") from error
+
     def count(self) -> int:
         """The number of quads in the store."""
         with self._io("count quads") as store:

@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, RDFS, SDO, XSD
 
 from kg.errors import QueryError, StoreError
 from kg.namespaces import ITSRDF, KGO, NIF
+from kg.ontology import ONTOLOGY_GRAPH
 from kg.publish.files import QuadFileWriter, write_graph
 from kg.query import QueryResult, open_dataset, render, run_query, shorten, term_parts
 from kg.stats import render_stats, stats
@@ -103,7 +104,10 @@ def test_query_files_of_every_kind(tmp_path: Path) -> None:
     dataset = open_dataset(None, files)
     articles = run_query(dataset, "SELECT DISTINCT ?a WHERE { ?a a schema:NewsArticle }")
     assert len(articles.rows) == 3
-    assert dataset.graph_names() == {str(ITEMS[0][0]), str(ITEMS[1][0])}
+    # The files' graphs, and the ontology that `kg build` also stores, for the taxonomy.
+    assert dataset.graph_names() == {str(ITEMS[0][0]), str(ITEMS[1][0]), str(ONTOLOGY_GRAPH)}
+    taxonomy = run_query(dataset, "ASK { kgo:Strike rdfs:subClassOf* kgo:Event }")
+    assert taxonomy.boolean is True
 
 
 def test_open_dataset_on_a_store_directory(tmp_path: Path) -> None:

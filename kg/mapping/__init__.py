@@ -8,6 +8,8 @@ from rdflib import Graph, URIRef
 
 from kg.ids import Ids
 from kg.mapping.entities import add_entities, add_positions
+from kg.mapping.events import Referents, add_events
+from kg.mapping.statements import add_claims, add_quotations
 from kg.mapping.text import add_article, add_mentions, add_times
 from kg.model import Annotations
 from kg.namespaces import PREFIXES
@@ -38,6 +40,10 @@ def to_graph(annotations: Annotations, context: MappingContext) -> tuple[URIRef,
     add_times(graph, context.ids, annotations)
     add_entities(graph, context.ids, annotations)
     add_positions(graph, context.ids, annotations)
+    refer = Referents(context.ids, annotations)
+    add_quotations(graph, context.ids, annotations, refer)  # before events: a quoted span
+    add_events(graph, context.ids, annotations, refer)  # that is also a sentence stays a quote
+    add_claims(graph, context.ids, annotations, refer)
     return context.ids.graph(article), graph
 
 

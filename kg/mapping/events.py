@@ -1,0 +1,91 @@
+"""Events: typed by the kgo taxonomy, with their mentions, sentences, roles, date, place and counts.
+
+Only what extraction found is stated. An event that is negated, hypothetical or reported (inside
+someone's claim) is recorded with that kgo:factuality; extraction gives such events no counts.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+
+from kg.ids import Ids
+from kg.mapping.dates import date_literal
+from kg.mapping.phrases import add_phrase
+from kg.model import Annotations, Event, EventMention, Span
+from kg.namespaces import ITSRDF, KGO, NIF, PROV, RDF, SDO, XSD, kgo_term
+
+_RELATIONS = {"cause": KGO.cause, "about": SDO.about, "superEvent": SDO.superEvent}
+
+
+class Referents:
+    """Resolves the keys that events, quotations and claims use to IRIs: events first, then
+    quotations and claims, then entities."""
+
+    def __init__(self, ids: Ids, annotations: Annotations) -> None:
+        article = annotations.article
+        self.iris: dict[str, URIRef] = {e.key: ids.entity(e) for e in annotations.entities}
+        keys = [s.key for group in (annotations.events, annotations.quotations, annotations.claims)
+                for s in group]
+        for key in keys:
+            self.iris[key] = ids.statement(article, key)
+
+    def __call__(self, key: str) -> URIRef:
+        return self.iris[key]
+
+
+def add_events(graph: Graph, ids: Ids, annotations: Annotations, refer: Referents) -> None:
+    """Every event of the article, with `kgo:participant` stated beside each role."""
+    article = ids.article(annotations.article)
+    for event in annotations.events:
+        node = refer(event.key)
+        event_class = kgo_term(event.type)
+        graph.add((node, RDF.type, event_class))
+        graph.add((node, RDF.type, SDO.Event))  # so that `?e a schema:Event` finds every event
+        graph.add((node, KGO.factuality, Literal(event.factuality.value)))
+        graph.add((node, PROV.wasDerivedFrom, article))
+        _add_mentions(graph, ids, annotations, node, event_class, event.mentions)
+        _add_facts(graph, event, node, refer)
+
+
+def _add_mentions(graph: Graph, ids: Ids, annotations: Annotations, node: URIRef,
+                  event_class: URIRef, mentions: tuple[EventMention, ...]) -> None:
+    for mention in mentions:
+        trigger = add_mention(graph, ids, annotations, mention.trigger, node, event_class)
+        graph.add((node, KGO.trigger, trigger))
+        graph.add((node, KGO.evidence, add_sentence(graph, ids, annotations, mention.sentence)))
+
+
+def _add_facts(graph: Graph, event: Event, node: URIRef, refer: Referents) -> None:
+    for participant in event.participants:
+        entity = refer(participant.entity)
+        graph.add((node, kgo_term(participant.role), entity))
+        graph.add((node, KGO.participant, entity))
+    date = date_literal(event.date)
+    if date is not None:
+        graph.add((node, SDO.startDate, date))
+    if event.location:
+        graph.add((node, SDO.location, refer(event.location)))
+    for count, number in event.counts:
+        graph.add((node, kgo_term(count), Literal(number, datatype=XSD.integer)))
+    for relation, key in event.related:
+        graph.add((node, _RELATIONS[relation], refer(key)))
+
+
+def add_mention(graph: Graph, ids: Ids, annotations: Annotations, span: Span, node: URIRef,
+                node_class: URIRef) -> URIRef:
+    """A phrase denoting `node`. A span that already denotes something (an entity named by the
+    same words) keeps that meaning: a phrase has one itsrdf:taIdentRef."""
+    phrase = add_phrase(graph, ids, annotations.article, span.begin, span.end)
+    if graph.value(phrase, ITSRDF.taClassRef) is None:
+        graph.add((phrase, ITSRDF.taIdentRef, node))
+        graph.add((phrase, ITSRDF.taClassRef, node_class))
+    return phrase
+
+
+def add_sentence(graph: Graph, ids: Ids, annotations: Annotations, span: Span) -> URIRef:
+    """The sentence that states an event or reports a claim, as a nif:Sentence phrase."""
+    phrase = add_phrase(graph, ids, annotations.article, span.begin, span.end)
+    graph.add((phrase, RDF.type, NIF.Sentence))
+    if graph.value(phrase, ITSRDF.taClassRef) is None:
+        graph.add((phrase, ITSRDF.taClassRef, NIF.Sentence))
+    return phrase
