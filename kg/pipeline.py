@@ -68,6 +68,8 @@ class ArticleProcessor:
     def build(self, article: Article) -> Outcome:
         """Extract, map and validate one article."""
         annotations = self.extractor.extract(article)
+        for note in annotations.notes:
+            log.info("%s: %s", article.origin, note)
         name, graph = to_graph(annotations, self.context)
         report = self.validator.validate(graph)
         status = Status.BUILT if report.conforms else Status.INVALID

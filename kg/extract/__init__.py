@@ -15,7 +15,17 @@ from kg.extract.quotations import find_quotations
 from kg.extract.spans import SpanIndex
 from kg.extract.timex import tag_times
 from kg.ids import digest
-from kg.model import Annotations, Article, Entity, EntityKind, Mention, Position
+from kg.model import (
+    Annotations,
+    Article,
+    Claim,
+    Entity,
+    EntityKind,
+    Mention,
+    Position,
+    Quotation,
+    TimeExpression,
+)
 
 TIME_LABELS = {"DATE", "TIME"}
 
@@ -57,7 +67,24 @@ def annotate(article: Article, paragraphs: list[Paragraph]) -> Annotations:
     quotations = find_quotations(index)
     claims = find_claims(index, events)
     return Annotations(article, tuple(entities.values()), tuple(mentions), tuple(times),
-                       tuple(positions), tuple(events), tuple(quotations), tuple(claims))
+                       tuple(positions), tuple(events), tuple(quotations), tuple(claims),
+                       unresolved(times, quotations, claims))
+
+
+def unresolved(times: list[TimeExpression], quotations: list[Quotation],
+               claims: list[Claim]) -> tuple[str, ...]:
+    """What the graph keeps without knowing it all, said in words for the log."""
+    notes = [f"time expression {_quote(t.text)} at {t.begin}: kept with value {t.value}, "
+             "the text does not say more" for t in times if "X" in t.value]
+    notes += [f"quotation {_quote(q.span.text)} at {q.span.begin}: no speaker found, "
+              "kept without one" for q in quotations if q.speaker is None]
+    notes += [f"claim {_quote(c.span.text)} at {c.span.begin}: no author found, kept without one"
+              for c in claims if c.author is None]
+    return tuple(notes)
+
+
+def _quote(text: str, limit: int = 40) -> str:
+    return f"“{text if len(text) <= limit else text[:limit - 1] + '…'}”"
 
 
 def _sentences(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
