@@ -39,8 +39,8 @@ def add_events(graph: Graph, ids: Ids, annotations: Annotations, refer: Referent
     for event in annotations.events:
         node = refer(event.key)
         event_class = kgo_term(event.type)
-        graph.add((node, RDF.type, event_class))
-        graph.add((node, RDF.type, SDO.Event))  # so that `?e a schema:Event` finds every event
+        graph.add((node, RDF.type, event_class))  # only the most specific: the ontology,
+        # stored beside the data, gives the rest (`?e a/rdfs:subClassOf* kgo:Event`)
         graph.add((node, KGO.factuality, Literal(event.factuality.value)))
         graph.add((node, PROV.wasDerivedFrom, article))
         _add_mentions(graph, ids, annotations, node, event_class, event.mentions)
