@@ -42,9 +42,12 @@ def shapes() -> Graph:
 
 
 def expand(curie: str) -> str:
-    """kgsh:X -> its IRI; ^kgo:p -> ^<IRI>, the form kg.validate gives inverse paths."""
+    """kgsh:X -> its IRI; ^kgo:p -> ^<IRI> and kgo:p/nif:q -> <IRI>/<IRI>, the forms kg.validate
+    gives inverse and sequence paths."""
     if curie.startswith("^"):
         return f"^<{expand(curie[1:])}>"
+    if "/" in curie:
+        return "/".join(f"<{expand(step)}>" for step in curie.split("/"))
     prefix, _, local = curie.partition(":")
     return NAMESPACES[prefix] + local
 
@@ -76,7 +79,8 @@ def test_invalid_example_reports_exactly_its_defect(validator: Validator, path: 
 def test_every_shape_has_an_example(shapes: Graph) -> None:
     examples = set().union(*(expected(path) for path in VALID + INVALID))
     exercised = {shape for shape, _ in examples}
-    targeted = {str(s) for p in (SH.targetClass, SH.targetObjectsOf) for s in shapes.subjects(p)}
+    targeted = {str(s) for p in (SH.targetClass, SH.targetObjectsOf, SH.targetSubjectsOf)
+                for s in shapes.subjects(p)}
     assert targeted - exercised == set()
 
 
