@@ -51,9 +51,15 @@ def run(action: Any) -> Any:
 
 def _register() -> None:
     # Commands live beside the stage they drive; this list is the one registry of them.
-    from kg.commands import build_command, query_command, stats_command, validate_command
+    from kg.commands import (
+        build_command,
+        eval_command,
+        query_command,
+        stats_command,
+        validate_command,
+    )
     for command in (build_command.build, validate_command.validate, query_command.query,
-                    stats_command.stats):
+                    stats_command.stats, eval_command.eval_):
         main.add_command(command)
 
 

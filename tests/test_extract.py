@@ -38,7 +38,8 @@ def test_acronym_defined_in_parentheses(processor: ArticleProcessor) -> None:
     guild = named(annotations, "HPG")
     assert guild.name == "Harbour Pilots Guild"
     mentions = [m for m in annotations.mentions if m.entity == guild.key]
-    assert [m.text for m in mentions].count("HPG") == 2
+    # A mention includes the article of the name it heads ("The HPG"); the name does not.
+    assert [m.text for m in mentions] == ["The Harbour Pilots Guild", "HPG", "The HPG"]
 
 
 def test_storm_names_are_not_people(processor: ArticleProcessor) -> None:
@@ -66,3 +67,22 @@ def test_positions_split_from_names(processor: ArticleProcessor, text: str, titl
     assert holder.kind is EntityKind.PERSON and title not in holder.name
     countries = {e.key: e.name for e in annotations.entities}
     assert (countries.get(position.country) if position.country else None) == country
+
+
+def test_product_lines_after_their_maker_and_alone(processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "Carrier orders jets and phones", "Nordwind Air ordered "
+                          "six Airbus A350s and two Boeing 777-300ER jets on Friday, and gave "
+                          "its crews the new iPhone 15. The A350 will fly from May. The airline "
+                          "has 737 employees.")
+    kinds = {e.key: e.kind for e in annotations.entities}
+    products = {m.text for m in annotations.mentions if kinds[m.entity] is EntityKind.PRODUCT}
+    assert {"Airbus A350s", "Boeing 777-300ER", "iPhone 15", "The A350"} <= products
+    assert not [m for m in annotations.mentions if m.text.startswith("737")]  # a number alone
+
+
+def test_determiner_belongs_to_the_mention_not_to_the_name(processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "Talks in Geneva", "The talks between the United States "
+                          "and the European Union ended on Friday in the Swiss city of Geneva.")
+    union = named(annotations, "European Union")
+    assert union.name == "European Union"
+    assert "the European Union" in {m.text for m in annotations.mentions}

@@ -17,6 +17,7 @@ LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WEAPON"}
 PLACE_NOUNS = {"beach", "river", "airport", "square", "bridge", "street", "avenue", "park",
                "lake", "island", "bay", "port", "harbour", "harbor", "mountain", "valley",
                "station", "district", "village", "town"}
+ARTICLES = {"the", "a", "an"}
 PERSON_TITLES = {"President", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir",
                  "Prime", "Minister", "Senator", "Gen.", "General", "Pope", "King", "Queen"}
 
@@ -30,6 +31,15 @@ class Candidate:
     text: str
     label: str
     gazetteer: str | None = None  # "gazetteer:<key>" when the project's gazetteer matched
+    # Characters before `begin` that belong to the mention but not to the name: the article
+    # of a name that heads its noun phrase ("the Pentagon", "the A380"), as MEANTIME and ACE
+    # mark mention extents. Not of a name that modifies another noun ("the Apple stores").
+    lead: int = 0
+
+    @property
+    def mention_begin(self) -> int:
+        """Where the mention starts: before its determiner, if it has one."""
+        return self.begin - self.lead
 
 
 def candidates(doc: Doc, offset: int) -> list[Candidate]:
@@ -43,7 +53,7 @@ def candidates(doc: Doc, offset: int) -> list[Candidate]:
             continue
         label = _relabel(span, ent.label_)
         found.append(Candidate(offset + span.start_char, offset + span.end_char, span.text,
-                               label, ent.ent_id_ or None))
+                               label, ent.ent_id_ or None, _lead(span)))
     return found
 
 
@@ -68,7 +78,7 @@ def _extend_to_place(ent: Span) -> Span:
 def _trim(span: Span) -> Span:
     """Drop a leading determiner or title and a trailing possessive: names, not phrases."""
     start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ in {"the", "a", "an"}
+    while start < end and (span.doc[start].lower_ in ARTICLES
                            or (span.label_ == "PERSON" and span.doc[start].text in PERSON_TITLES
                                and end - start > 1)):
         start += 1
@@ -79,6 +89,19 @@ def _trim(span: Span) -> Span:
             end = i
             break
     return span.doc[start:end]
+
+
+def _lead(span: Span) -> int:
+    """Characters before `span` that belong to the mention but not to the name: the article
+    just before a name that heads its noun phrase ("the Pentagon", "the A380"), not of a name
+    that modifies another noun ("the Apple stores"), nor one with words between ("the first
+    A380"), as MEANTIME marks mentions."""
+    if span.start == 0:
+        return 0
+    before = span.doc[span.start - 1]
+    if before.lower_ in ARTICLES and before.dep_ == "det" and span.start <= before.head.i < span.end:
+        return span.start_char - before.idx
+    return 0
 
 
 def _relabel(span: Span, label: str) -> str:

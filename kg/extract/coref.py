@@ -23,6 +23,7 @@ from kg.model import Entity, EntityKind, Mention
 _STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Tropical Depression)"
                     r"\s+([A-Z][a-z]+)\b")
 _DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
+VOTING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}
 SIMILAR = 0.85  # surname similarity for misspellings ("Belusov" / "Belousov": 0.93)
 KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION, "GPE": EntityKind.PLACE,
          "LOC": EntityKind.PLACE, "FAC": EntityKind.PLACE, "PRODUCT": EntityKind.PRODUCT,
@@ -40,6 +41,7 @@ def resolve(text: str, found: list[Candidate],
     found = [relabel_candidate(c, "ORG") if c.text in acronyms else c for c in found]
     persons = _person_names([c.text for c in found if c.label == "PERSON"])
     found = [_as_person(c, persons) for c in found]
+    found = _one_label_per_name(found, persons)
     known = {name: "PERSON" for name, canonical in persons.items() if canonical}
     found += _unlabelled(text, found, known | dict.fromkeys(acronyms, "ORG"))
     entities: dict[str, Entity] = {}
@@ -49,7 +51,8 @@ def resolve(text: str, found: list[Candidate],
         if entity is None:
             continue
         entities[entity.key] = _merge(entities.get(entity.key), entity, candidate.text)
-        mentions.append(Mention(candidate.begin, candidate.end, candidate.text, entity.key))
+        begin = candidate.mention_begin
+        mentions.append(Mention(begin, candidate.end, text[begin:candidate.end], entity.key))
     return entities, mentions
 
 
@@ -139,6 +142,22 @@ def _as_person(candidate: Candidate, persons: dict[str, str]) -> Candidate:
         return candidate
     persons[candidate.text] = owners.pop()
     return relabel_candidate(candidate, "PERSON")
+
+
+def _one_label_per_name(found: list[Candidate], persons: dict[str, str]) -> list[Candidate]:
+    """One name, one type within an article: the small model tags "Ryanair" ORG in one
+    sentence and PERSON in the next. The label most mentions have wins; on a tie, not PERSON
+    (a person's name is confirmed by a full name, which _as_person has already used)."""
+    labels: dict[str, Counter[str]] = {}
+    for c in found:
+        if c.label in VOTING_LABELS and not c.gazetteer:
+            labels.setdefault(c.text, Counter())[c.label] += 1
+    chosen = {}
+    for text, counts in labels.items():
+        if len(counts) > 1 and not (counts["PERSON"] and len(persons.get(text, "").split()) > 1):
+            chosen[text] = max(counts, key=lambda label: (counts[label], label != "PERSON", label))
+    return [relabel_candidate(c, chosen[c.text]) if c.text in chosen and not c.gazetteer else c
+            for c in found]
 
 
 def _unlabelled(text: str, found: list[Candidate], names: dict[str, str]) -> list[Candidate]:

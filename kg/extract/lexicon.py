@@ -25,6 +25,15 @@ class GazetteerEntry:
         return (self.name, *self.aliases)
 
 
+@dataclass(frozen=True)
+class ProductLine:
+    """A widely known product line: its name, its maker, and whether it names it alone."""
+
+    line: str
+    maker: str
+    alone: bool
+
+
 def _rows(filename: str) -> list[list[str]]:
     lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
@@ -76,3 +85,9 @@ def ministry_domains() -> dict[str, str]:
 def not_names() -> frozenset[str]:
     """Spans the model tags as names that are not entities ("UTC", "Brexit")."""
     return frozenset(row[0] for row in _rows("not_names.txt"))
+
+
+@cache
+def product_lines() -> tuple[ProductLine, ...]:
+    """Known product lines ("A380" by Airbus, "iPhone" by Apple) for the product recogniser."""
+    return tuple(ProductLine(row[0], row[1], row[2] == "yes") for row in _rows("product_lines.tsv"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -11,8 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ConfigError
-from kg.extract.lexicon import demonyms, gazetteer, ministry_domains
-from kg.model import EntityKind
+from kg.extract.lexicon import ProductLine, demonyms, gazetteer, ministry_domains, product_lines
+from kg.model import Article, EntityKind
 
 # Gazetteer kinds as spaCy labels: places and people come from the model and GeoNames.
 RULER_LABELS = {
@@ -35,15 +36,34 @@ class Paragraph:
 @cache
 def load_pipeline(model: str) -> Language:
     """The model named `model` with the gazetteer ruler before its NER; cached per process."""
-    try:
-        nlp = spacy.load(model)
-    except OSError as error:
-        raise ConfigError(f"cannot load the spaCy model {model!r}: {error}",
-                          hint="install it (see README) or set KG_MODEL / --model") from error
+    nlp = _load(model)
     # Before "ner", so the statistical model keeps the gazetteer's spans and labels the rest.
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_patterns())  # type: ignore[attr-defined]
     return nlp
+
+
+@cache
+def load_bare_pipeline(model: str) -> Language:
+    """The model named `model` as it comes, without the project's additions (for baselines)."""
+    return _load(model)
+
+
+def model_entities(model: str, article: Article) -> list[tuple[int, int, str]]:
+    """(begin, end, label) in article offsets of the bare model's entities, paragraph by
+    paragraph as kg parses: what the statistical model alone finds, to compare kg with."""
+    spans = article.paragraphs()
+    docs = load_bare_pipeline(model).pipe(article.text[begin:end] for begin, end in spans)
+    return [(begin + ent.start_char, begin + ent.end_char, ent.label_)
+            for (begin, _), doc in zip(spans, docs) for ent in doc.ents]
+
+
+def _load(model: str) -> Language:
+    try:
+        return spacy.load(model)
+    except OSError as error:
+        raise ConfigError(f"cannot load the spaCy model {model!r}: {error}",
+                          hint="install it (see README) or set KG_MODEL / --model") from error
 
 
 def _patterns() -> list[dict[str, object]]:
@@ -52,7 +72,7 @@ def _patterns() -> list[dict[str, object]]:
         for entry in gazetteer().values()
         for name in entry.names
     ]
-    return known + _ministry_patterns()
+    return known + _ministry_patterns() + _product_patterns()
 
 
 def _ministry_patterns() -> list[dict[str, object]]:
@@ -64,6 +84,44 @@ def _ministry_patterns() -> list[dict[str, object]]:
         {"label": "ORG", "pattern": [country, body, {"ORTH": "of"}, domain]},
         {"label": "ORG", "pattern": [country, domain, body]},
     ]
+
+
+Pattern = list[dict[str, object]]
+
+# A variant after a model number: "737-800", "A330-200", "777-200LR" (spaCy splits the hyphen).
+_VARIANT: Pattern = [{"ORTH": "-"}, {"TEXT": {"REGEX": r"^\d{1,4}[A-Z]{0,3}s?$"}}]
+# A version after a named line: "iPhone 4", "iPhone 3GS", "iOS 5", "Xbox 360" is a line itself.
+_VERSION: dict[str, object] = {"TEXT": {"REGEX": r"^\d{1,2}(?:\.\d+)?[A-Z]{0,3}$"}, "OP": "?"}
+# Proper nouns that continue a line's name: "iPhone SDK", "iPhone Developer Program".
+_NAMED_PART: dict[str, object] = {"POS": "PROPN", "IS_TITLE": True, "OP": "*"}
+_ACRONYM_PART: dict[str, object] = {"POS": "PROPN", "IS_UPPER": True, "OP": "?"}
+
+
+def _product_patterns() -> list[dict[str, object]]:
+    """Known product lines, after their maker ("Boeing 737-800", "Apple TV") and, when the
+    name is distinctive, alone ("A380s", "iPhone 4"); the model tags few of them PRODUCT."""
+    patterns: list[dict[str, object]] = []
+    for product in product_lines():
+        maker: Pattern = [{"ORTH": product.maker}]
+        starts = [maker, []] if product.alone else [maker]
+        for start in starts:
+            patterns += [{"label": "PRODUCT", "pattern": start + _line_tokens(product) + tail}
+                         for tail in _tails(product)]
+    return patterns
+
+
+def _line_tokens(product: ProductLine) -> Pattern:
+    """Token specs of a line's words; the last also matches its plural ("787s", "iPods")."""
+    *words, last = product.line.split()
+    specs: Pattern = [{"ORTH": word} for word in words]
+    return specs + [{"TEXT": {"REGEX": rf"^{re.escape(last)}s?$"}}]
+
+
+def _tails(product: ProductLine) -> list[Pattern]:
+    """What may follow: a model number takes a variant; a named line a version or a name."""
+    if any(c.isdigit() for c in product.line.split()[-1]):
+        return [[], _VARIANT]
+    return [[_VERSION], [_NAMED_PART, _ACRONYM_PART]]
 
 
 def model_version(model: str) -> str:

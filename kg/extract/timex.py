@@ -3,7 +3,8 @@ in focus ("the next day") and, inside reported speech, the date of the statement
 
 Plain strings and offsets in, no spaCy: the caller passes the model's sentences and its DATE
 and TIME spans as candidates. The grammar is in timex_rules.py, the finding in timex_find.py,
-speech and tense in timex_context.py.
+speech and tense in timex_context.py, the durations inside and around dates ("from 2009 to
+2011", "two years ago") in timex_nested.py.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kg.extract.timex_calendar import Context, Focus
 from kg.extract.timex_context import Layout, Voice
 from kg.extract.timex_dates import Result
 from kg.extract.timex_find import Span, fallback, find_spans
+from kg.extract.timex_nested import with_nested
 from kg.extract.timex_rules import interpret
 from kg.model import TimeExpression, TimexType
 
@@ -34,13 +36,14 @@ class _State:
 
 def tag_times(text: str, sentences: Sequence[tuple[int, int]],
               candidates: Sequence[tuple[int, int]], published: dt.date) -> list[TimeExpression]:
-    """The time expressions of an article text, in text order, with TIMEX3 types and values."""
+    """The time expressions of an article text, in text order, with TIMEX3 types and values;
+    an expression comes before those inside it: "from 2009 to 2011" before "2009" (timex_nested)."""
     layout, state = Layout(text, sentences), _State()
     found: list[TimeExpression] = []
     spans = find_spans(text, candidates, published)
     for sentence, group in groupby(spans, key=lambda s: layout.sentence_of(s.begin)):
         found += _tag_sentence(list(group), sentence, layout, published, state)
-    return found
+    return with_nested(text, found, published)
 
 
 def _tag_sentence(spans: list[Span], sentence: tuple[int, int], layout: Layout,

@@ -127,8 +127,16 @@ def season(anchor: dt.date, code: str, relation: str | None, tense: Tense) -> st
     return f"{year:04d}-{code}"
 
 
+# Units in years, to tell whether a shift leaves the calendar of years 1 to 9999.
+_YEARS_PER = {"day": 1 / 365, "week": 7 / 365, "fortnight": 14 / 365, "month": 1 / 12,
+              "year": 1, "decade": 10, "century": 100}
+
+
 def shifted(day: dt.date, unit: str, amount: int) -> str:
-    """`day` moved by `amount` units, written at that unit's precision."""
+    """`day` moved by `amount` units, written at that unit's precision; beyond years 1 to 9999
+    ("3000 years ago") only the direction is kept: PAST_REF or FUTURE_REF."""
+    if not 1 <= day.year + amount * _YEARS_PER.get(unit, 1) <= 9999:
+        return "PAST_REF" if amount < 0 else "FUTURE_REF"
     if unit == "day":
         return (day + DAY * amount).isoformat()
     if unit in ("week", "fortnight"):
@@ -136,7 +144,7 @@ def shifted(day: dt.date, unit: str, amount: int) -> str:
     if unit == "month":
         return month_value(*add_months(day.year, day.month, amount))
     if unit == "decade":
-        return f"{(day.year + 10 * amount) // 10:03d}X"
+        return f"{(day.year + 10 * amount) // 10:03d}"
     if unit == "century":
         return f"{(day.year + 100 * amount) // 100:02d}"
     return f"{day.year + amount:04d}"

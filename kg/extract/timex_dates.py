@@ -82,16 +82,18 @@ def year(g: Groups, ctx: Context) -> Result:
 
 
 def period_part(g: Groups, ctx: Context) -> Result:
-    """"the end of the year", "early this month": the anchor's own year, month or week."""
-    return DATE, cal.shifted(ctx.anchor, (g["what"] or "").lower(), 0)
+    """"the end of the year", "early this month", "later this week", "late last year": the
+    anchor's own year, month or week, or the one before or after it."""
+    step = {"last": -1, "next": 1}.get((g["rel"] or "").lower(), 0)
+    return DATE, cal.shifted(ctx.anchor, (g["what"] or "").lower(), step)
 
 
 def decade(g: Groups, ctx: Context) -> Result:
-    """"the 1990s" -> 199X."""
+    """"the 1990s" -> 199, as TIMEX3 writes decades (and MEANTIME: "the past decade" -> 200)."""
     if g["dec"]:
-        return DATE, f"{g['dec']}X"
+        return DATE, g["dec"]
     short = int(g["short"] or 0)  # "the '90s"; "'00s" and "'10s" are this century
-    return DATE, f"{19 if short > 2 else 20}{short}X"
+    return DATE, f"{19 if short > 2 else 20}{short}"
 
 
 def century(g: Groups, ctx: Context) -> Result:
@@ -120,6 +122,32 @@ def quarter(g: Groups, ctx: Context) -> Result:
     return DATE, f"{when:04d}-Q{q}"
 
 
+def half(g: Groups, ctx: Context) -> Result:
+    """"the first half of 2008" -> 2008-H1, "the second half of the year", "H2 2024"."""
+    which = 1 if (g["h"] or (g["ord"] or "").lower()) in ("1", "first", "1st") else 2
+    shift = {"last": -1, "next": 1}.get((g["rel"] or "").lower(), 0)
+    stated = g["year"] or g["hy"]
+    return DATE, f"{int(stated) if stated else ctx.anchor.year + shift:04d}-H{which}"
+
+
+def fiscal(g: Groups, ctx: Context) -> Result:
+    """"fiscal 2008" -> 2008, "FY24" -> 2024, "the last financial year": the year a fiscal year
+    is called by. (TIMEX3 writes FY2008, which kg's SHACL shapes do not accept yet.)"""
+    stated = (g["year"] or g["fy"] or "").lstrip("'’")
+    if stated:
+        year = int(stated) if len(stated) == 4 else _century_of(int(stated), ctx.anchor.year)
+    else:
+        rel = (g["rel"] or "").lower()
+        year = ctx.anchor.year + {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    return DATE, f"{year:04d}"
+
+
+def _century_of(short: int, anchor_year: int) -> int:
+    """The full year of a two-digit one ("FY99", "FY24"): the nearest to the anchor's year."""
+    options = [anchor_year // 100 * 100 + short + shift for shift in (-100, 0, 100)]
+    return min(options, key=lambda year: abs(year - anchor_year))
+
+
 def relative(g: Groups, ctx: Context) -> Result:
     """"last week", "this month", "next year", "last March", "next Monday", "last summer"."""
     rel, what = (g["rel"] or "").lower(), (g["what"] or "").lower()
@@ -137,6 +165,20 @@ def relative(g: Groups, ctx: Context) -> Result:
         index = ctx.anchor.year * 4 + (ctx.anchor.month - 1) // 3 + step
         return DATE, f"{index // 4:04d}-Q{index % 4 + 1}"
     return DATE, cal.shifted(ctx.anchor, what, step)
+
+
+def the_weekend(g: Groups, ctx: Context) -> Result:
+    """"over the weekend": the weekend around or before the anchor (Saturday, by the week it
+    is in), the coming one in the future tense."""
+    saturday = cal.bare_weekday(ctx.anchor, WEEKDAYS["saturday"], ctx.tense)
+    if ctx.anchor.weekday() == WEEKDAYS["sunday"]:
+        saturday = ctx.anchor - DAY  # Sunday's weekend is its own, in any tense
+    return DATE, iso_week(saturday) + "-WE"
+
+
+def unnamed_day(g: Groups, ctx: Context) -> Result:
+    """"at a later date": a day the text does not name (MEANTIME: XXXX-XX-XX)."""
+    return DATE, "XXXX-XX-XX"
 
 
 def deictic_day(g: Groups, ctx: Context) -> Result:

@@ -85,10 +85,14 @@ def _own(text: str, ctx: Context, begin: int = 0, end: int | None = None,
 
 
 def _stands_alone(text: str, begin: int, end: int) -> bool:
-    """Not part of a longer word or number ("Marathon", "mid-2011" as a bare year)."""
+    """Not part of a longer word or number ("Marathon", "mid-2011" as a bare year, "2:20" of a
+    race time "2:20:51", "000 years" of "3,000 years")."""
     before = text[begin - 1] if begin else " "
     after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before in "-'’") and not (after.isalnum() or after == "-")
+    digit_after = after in ":.," and text[end + 1:end + 2].isdigit()
+    digit_before = before in ".," and text[max(0, begin - 2):begin - 1].isdigit()  # "3,000"
+    return not (before.isalnum() or before in "-'’" or digit_before) \
+        and not (after.isalnum() or after == "-" or digit_after)
 
 
 def _cased(found: str, rule: Rule) -> bool:

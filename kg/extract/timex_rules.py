@@ -32,6 +32,7 @@ from kg.extract.timex_words import (
     WEEKDAY,
     WEEKDAYS,
     YEAR,
+    ZONE,
     alternation,
 )
 
@@ -69,6 +70,9 @@ def _ref(kind: str) -> Resolver:
 _DAYS = alternation(WEEKDAYS)
 _NAMES = f"{alternation(MONTHS)}|{_DAYS}|spring|summer|autumn|fall|winter"
 _CLOCK = ":|am|pm|a.m|p.m|utc|gmt"
+# "12 consecutive months", "two full years", "six more weeks": one stretch of units.
+_RUN = r"(?:(?:consecutive|straight|successive|full|whole|more|additional)\s+)?"
+_UNITS = r"(?P<units>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
 
 # Order matters only where two patterns match the same whole span: the first wins.
 RULES: tuple[Rule, ...] = (
@@ -82,8 +86,9 @@ RULES: tuple[Rule, ...] = (
     rule("month", rf"{MOD}{MONTH}", d.month, PREP + ANY, f"(?P<t>{MOD_REQUIRED}{MONTH})"),
     rule("year", rf"{MOD}{YEAR}", d.year, PREP + ANY, f"(?P<t>{MOD_REQUIRED}{YEAR})",
          r"(?<=\d{4})\s+(?:to|and|or|through|until)\s+" + ANY),  # "from 2009 to 2011"
-    rule("period-part", r"(?:early|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+"
-         r"(?:the|this)\s+(?P<what>week|month|year)", d.period_part, ANY),
+    rule("period-part", r"(?:early|late|earlier|later|(?:the\s+)?(?:very\s+)?(?:end|beginning"
+         r"|start|middle)\s+of)\s+(?:the|(?P<rel>this|last|next))\s+(?P<what>week|month|year)",
+         d.period_part, ANY),
     rule("decade", rf"(?:the\s+)?{MOD}(?:(?P<dec>1[6-9]\d|20\d)0|['’](?P<short>\d)0)['’]?s",
          d.decade, ANY, cues="0s|0's|0’s"),
     rule("century", rf"(?:the\s+)?{MOD}(?P<cent>1?\d|2[01])(?:st|nd|rd|th)\s+century",
@@ -96,20 +101,36 @@ RULES: tuple[Rule, ...] = (
          cues="spring|summer|autumn|fall|winter"),
     rule("quarter", r"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
          r"\s+quarter|Q(?P<q>[1-4]))(?:\s+(?:of\s+)?(?:(?P<rel>this|last|next)\s+year"
-         rf"|{YEAR}))?", d.quarter, ANY, cues="quarter|q1|q2|q3|q4"),
-    rule("relative", r"(?P<rel>last|this\s+past|this|next|coming)\s+(?P<what>weekend|week|month"
+         rf"|the\s+year|{YEAR}))?", d.quarter, ANY, cues="quarter|q1|q2|q3|q4"),
+    # Only with its year: a bare "the second half" is as often a match's as a year's.
+    rule("half", r"(?:the\s+)?(?P<ord>first|second|1st|2nd|latter)\s+half\s+of\s+(?:(?:the|this)"
+         rf"\s+year|(?P<rel>last|next)\s+year|{YEAR})|H(?P<h>[12])\s+(?P<hy>\d{{4}})", d.half, ANY,
+         cues="half|h1|h2"),
+    rule("fiscal", rf"{MOD}(?:the\s+)?(?:(?P<rel>this|last|next|current|previous|coming)\s+)?"
+         r"(?:fiscal|financial)\s+year(?:\s+(?P<year>\d{4}|['’]?\d{2}))?"
+         r"|(?:fiscal|FY)\s*(?P<fy>\d{4}|['’]?\d{2})", d.fiscal, ANY,
+         cues="fiscal|financial|fy"),
+    # "the last quarter" is a date; "the last year" a duration (the "duration" rule).
+    rule("relative", r"(?:the\s+(?=(?:last|next|coming)\s+quarter))?"
+         r"(?P<rel>last|this\s+past|this|next|coming)\s+(?P<what>weekend|week|month"
          rf"|year|quarter|decade|century|{_NAMES})", d.relative, ANY),
+    rule("the-weekend", r"the\s+weekend", d.the_weekend,
+         r"\b(?:over|during|at|on|for|by|until|through|since)\s+(?P<t>the\s+weekend)",
+         cues="weekend"),
     rule("deictic-day", r"(?P<rel>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+"
          rf"yesterday|the\s+day\s+after\s+tomorrow)(?:\s+{PART})?", d.deictic_day, ANY),
     rule("deictic-part", rf"(?P<rel>this|last)\s+{PART}", d.deictic_part, ANY),
     rule("present", r"now|currently|nowadays|presently|at\s+present|at\s+the\s+moment"
          r"|these\s+days|right\s+now", _ref("present"), ANY),
-    rule("past", r"recently|lately|recent\s+(?:years|months|weeks|days|decades|times)"
-         r"|the\s+past", _ref("past"), r"(?P<t>recently|lately|recent\s+(?:years|months"
-         r"|weeks|days|decades))", r"\bin\s+(?P<t>the\s+past)"),
+    rule("past", r"(?:(?:more|most)\s+)?recently|lately|recent\s+(?:years|months|weeks|days"
+         r"|decades|times)|the\s+past", _ref("past"), r"(?P<t>(?:(?:more|most)\s+)?recently"
+         r"|lately|recent\s+(?:years|months|weeks|days|decades))", r"\bin\s+(?P<t>the\s+past)"),
     rule("future", r"the\s+future|the\s+coming\s+(?:years|months|weeks|days|decades)",
          _ref("future"), r"\b(?:in|for)\s+(?P<t>the\s+future)",
          r"(?P<t>the\s+coming\s+(?:years|months|weeks|decades))"),
+    # An unnamed day: "postponed to a later date", "call back at a later time".
+    rule("unnamed-day", r"an?\s+(?:later|earlier|future|further)\s+(?:date|time)",
+         d.unnamed_day, ANY, cues=" date| time"),
     rule("ago", rf"{APPROX}(?:(?:{NUM}|{VAGUE_NUM})\s+)?{UNIT}\s+ago", d.ago, ANY, cues="ago"),
     rule("focus-step", r"the\s+(?P<dir>next|following|previous|preceding|prior)\s+(?P<unit>day"
          rf"|morning|afternoon|evening|night|week|month|year|{_DAYS})", t.focus_step, ANY),
@@ -117,7 +138,7 @@ RULES: tuple[Rule, ...] = (
          t.focus_shift, ANY, cues="later|earlier"),
     rule("focus-same", r"(?:the\s+same|that|(?:earlier|later)\s+(?:in\s+)?(?:the|that))\s+"
          r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
-         r"|the\s+day\s+(?P<dir>before|after)", t.focus_same, ANY),
+         r"|the\s+(?P<unit2>day|week|month|year)\s+(?P<dir>before|after)", t.focus_same, ANY),
     rule("weekday", rf"{MOD}{WEEKDAY}(?:\s+{PART})?", d.weekday,
          r"(?<!Black\s)(?<!Good\s)(?<!Cyber\s)(?<!Super\s)(?<!Holy\s)(?<!Palm\s)" + ANY),
     rule("every", rf"(?:every|each)\s+(?:(?P<other>other)\s+|{NUM}\s+)?(?P<what>second|minute"
@@ -129,9 +150,9 @@ RULES: tuple[Rule, ...] = (
     rule("adverb", rf"(?P<adv>{alternation(t.ADVERBS)})", t.adverb, ANY,
          cues="|".join(t.ADVERBS), lower=True),
     rule("clock-ampm", rf"{APPROX}(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
-         r"(?P<ap>[ap]\.?m\.?)(?:\s+(?P<tz>GMT|UTC))?", t.clock_ampm, ANY, cues=_CLOCK),
+         rf"(?P<ap>[ap]\.?m\.?){ZONE}", t.clock_ampm, ANY, cues=_CLOCK),
     rule("clock-24", rf"{APPROX}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?:hrs|h))?"
-         r"(?:\s+(?P<tz>GMT|UTC))?", t.clock_24, ANY, cues=":"),
+         rf"{ZONE}", t.clock_24, ANY, cues=":"),
     rule("clock-utc", r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s*(?P<tz>UTC|GMT)", t.clock_24,
          ANY, cues="utc|gmt"),
     rule("clock-word", r"(?P<word>noon|midday|midnight)|(?P<oc>[1-9]|1[0-2]|one|two|three"
@@ -140,10 +161,11 @@ RULES: tuple[Rule, ...] = (
     rule("part-of-day", r"(?:the\s+)?(?P<part>morning|afternoon|evening|night|overnight)",
          t.part_of_day),
     rule("duration", rf"{APPROX}(?:the\s+(?P<rel>past|last|next|previous|coming|following)\s+)?"
-         rf"(?:(?P<half>half\s+an?)\s+|{NUM}[\s-]+|{VAGUE_NUM}\s+)?{UNIT}"
+         rf"(?:(?P<half>half\s+an?)\s+|{NUM}[\s-]+{_RUN}|{VAGUE_NUM}\s+)?{UNIT}"
          r"(?P<andhalf>\s+and\s+a\s+half)?(?:[\s-]+long)?", t.duration, ANY),
-    rule("units", r"(?P<units>seconds|minutes|hours|days|weeks|months|years|decades|centuries)",
-         t.units),  # "for years", from the model only
+    rule("units", rf"{_UNITS}(?:-long)?", t.units,  # "for years", from the model only,
+         rf"(?P<t>{_UNITS}-long)", cues="seconds|minutes|hours|days|weeks|months|years|decades"
+         "|centuries"),  # but "a decades-long feud" anywhere
     rule("holiday", r"(?P<hol>christmas\s+eve|christmas(?:\s+day)?|new\s+year['’]?s\s+eve"
          r"|new\s+year['’]?s(?:\s+day)?|valentine['’]?s\s+day|halloween|easter(?:\s+sunday)?)"
          rf"(?:\s+{YEAR})?", d.holiday, ANY, cues="christmas|new year|valentine|halloween|easter"),
@@ -166,4 +188,9 @@ def interpret(text: str, ctx: Context) -> tuple[Rule, Result] | None:
 def read(candidate: Rule, text: str, ctx: Context) -> Result | None:
     """What `candidate` reads in all of `text`, or None."""
     match = candidate.pattern.fullmatch(text)
-    return candidate.resolve(match.groupdict(), ctx) if match else None
+    if match is None:
+        return None
+    try:
+        return candidate.resolve(match.groupdict(), ctx)
+    except (ValueError, OverflowError):  # "the 99999999th day": no date, and no crash
+        return None

@@ -13,7 +13,15 @@ import dateparser
 from kg.extract import timex_calendar as cal
 from kg.extract.timex_calendar import DAY, Context
 from kg.extract.timex_dates import Groups, Result
-from kg.extract.timex_words import PARTS_OF_DAY, UNITS, WEEKDAYS, fmt_number, number, unit_of
+from kg.extract.timex_words import (
+    PARTS_OF_DAY,
+    UNITS,
+    WEEKDAYS,
+    ZONES,
+    fmt_number,
+    number,
+    unit_of,
+)
 from kg.model import TimexType
 
 DATE, TIME = TimexType.DATE, TimexType.TIME
@@ -83,7 +91,7 @@ def adverb(g: Groups, ctx: Context) -> Result:
 
 
 def _clock(day: dt.date, hour: int, minute: int, zone: str | None) -> Result:
-    utc = "Z" if zone and zone.upper() in ("GMT", "UTC") else ""
+    utc = ZONES.get(zone.lower(), "") if zone else ""
     return TIME, f"{day.isoformat()}T{hour:02d}:{minute:02d}{utc}"
 
 
@@ -145,8 +153,8 @@ def focus_shift(g: Groups, ctx: Context) -> Result:
 
 
 def focus_same(g: Groups, ctx: Context) -> Result:
-    """"the same day", "that year", "the day before", "the day after"."""
-    unit = (g["unit"] or "day").lower()
+    """"the same day", "that year", "the day before", "the year after"."""
+    unit = (g["unit"] or g["unit2"] or "day").lower()
     offset = {"before": -1, "after": 1}.get((g["dir"] or "").lower(), 0)
     focus = ctx.focus.at(unit)
     if focus is None:

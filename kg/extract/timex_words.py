@@ -37,6 +37,11 @@ UNITS: dict[str, tuple[str, float, bool]] = {
     "month": ("M", 1, False), "quarter": ("M", 3, False), "year": ("Y", 1, False),
     "decade": ("Y", 10, False), "century": ("Y", 100, False),
 }
+# Time zones written after clock times -> the TIMEX3 offset ("" where the name does not say
+# whether summer time applies: "ET").
+ZONES = {"gmt": "Z", "utc": "Z", "edt": "-04:00", "est": "-05:00", "cdt": "-05:00",
+         "cst": "-06:00", "mdt": "-06:00", "mst": "-07:00", "pdt": "-07:00", "pst": "-08:00",
+         "bst": "+01:00", "cet": "+01:00", "cest": "+02:00", "et": "", "pt": ""}
 # Words that say "an unknown number of": the value gets an X instead of a number.
 VAGUE = ("several", "a few", "few", "many", "some", "a couple of", "couple of", "numerous")
 
@@ -51,8 +56,10 @@ _COMPOUND = re.compile(rf"^({alternation(_TENS)})[- ]({alternation(_SMALL[1:10])
 
 
 def number(word: str) -> float | None:
-    """The value of "24", "2.5", "twenty-four", "a", "two and a half"; None if not a number."""
+    """The value of "24", "2.5", "3,000", "twenty-four", "a", "two and a half"; None if not a
+    number."""
     word = re.sub(r"\s+", " ", word.lower().strip())
+    word = re.sub(r"(?<=\d),(?=\d{3})", "", word)  # "3,000"
     half = word.endswith(" and a half")
     word = word.removesuffix(" and a half")
     value: float | None
@@ -94,7 +101,8 @@ def month_value(year: int, month: int) -> str:
 
 
 # Regex pieces the rules are built from (timex_rules.py). Named groups are read by resolvers.
-NUMBER = (rf"(?:\d+(?:\.\d+)?|(?:{alternation(_TENS)})[- ](?:{alternation(_SMALL[1:10])})"
+NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
+          rf"|(?:{alternation(_TENS)})[- ](?:{alternation(_SMALL[1:10])})"
           rf"|{alternation(NUMBER_WORDS)})(?:\s+and\s+a\s+half)?")
 NUM = rf"(?P<num>{NUMBER})"
 VAGUE_NUM = rf"(?P<vague>{alternation(VAGUE)})"
@@ -106,9 +114,13 @@ DAYNUM = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?!\d)"
 PART = r"(?P<part>morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|autumn|winter)"  # and "fall", but only next to a year or "last"
-MOD_REQUIRED = r"(?:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)(?:\s+|-)"
+MOD_REQUIRED = (r"(?:early|late|mid|(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle)\s+of)"
+                r"(?:\s+|-)")
 MOD = rf"(?:{MOD_REQUIRED})?"  # "early 2009", "mid-2011", "the end of June"
-APPROX = (r"(?:(?:about|around|approximately|nearly|almost|roughly|over(?!\s+the)|more\s+than"
-          r"|less\s+than|at\s+least|up\s+to|just|under)\s+)?")
+# An approximation is part of the expression ("almost two years"); a bound ("more than", "up
+# to", "over") or a focus word ("just") is not: MEANTIME's TIMEX3 spans, which have no `mod`,
+# leave bounds out ("for more than [a week]"), and the value is the same with or without them.
+APPROX = r"(?:(?:about|around|approximately|nearly|almost|roughly)\s+)?"
+ZONE = rf"(?:\s+(?P<tz>{alternation(ZONES)})\b)?"
 PREP = r"\b(?:in|since|until|till|by|during|from|through|before|after|between)\s+"
 COMMA = r"\s*,?\s+"  # "June 25, 2024", and " , " in tokenised text
