@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.namespaces import KGO, SDO
 from kg.query import run_query, shorten, term_parts
@@ -36,6 +36,11 @@ SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {{
   FILTER EXISTS {{ VALUES ?class {{ {classes} }} ?e a ?class }}
 }} GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT {limit}
 """
+# Events are typed with their most specific class only, and found by their kgo:factuality.
+_EVENTS = """
+SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kgo:factuality ?f ; a ?class }
+GROUP BY ?class ORDER BY DESC(?n) ?class
+"""
 _CLASSES_OF = "SELECT DISTINCT ?class WHERE {{ VALUES ?class {{ {classes} }} {entity} a ?class }}"
 _NAME_OF = "SELECT (MIN(?name) AS ?label) WHERE {{ {entity} schema:name ?name }}"
 
@@ -63,10 +68,14 @@ class Stats:
     time_expressions: int
     entities_by_class: dict[str, int]
     top_entities: tuple[EntityCount, ...]
+    events_by_class: dict[str, int] = field(default_factory=dict)
+    quotations: int = 0
+    claims: int = 0
 
 
 def stats(store: Store, top: int = 10) -> Stats:
-    """Count articles, graphs, quads, entities by class, time expressions, top entities."""
+    """Count articles, graphs, quads, entities by class, time expressions, top entities,
+    events by class, quotations and claims."""
     entity_class = " ".join(f"<{iri}>" for iri in sorted(entity_classes(store)))
     classes = run_query(store, _CLASSES.format(classes=entity_class)).rows
     return Stats(
@@ -76,6 +85,9 @@ def stats(store: Store, top: int = 10) -> Stats:
         time_expressions=_count(store, f"<{KGO.TimeExpression}>"),
         entities_by_class={_value(c): int(_value(n)) for c, n in classes},
         top_entities=_top_entities(store, entity_class, top),
+        events_by_class={_value(c): int(_value(n)) for c, n in run_query(store, _EVENTS).rows},
+        quotations=_count(store, f"<{SDO.Quotation}>"),
+        claims=_count(store, f"<{SDO.Claim}>"),
     )
 
 
@@ -97,6 +109,8 @@ def render_stats(result: Stats) -> str:
              ("triples (quads)", str(result.triples)),
              ("time expressions", str(result.time_expressions))]
     lines += [(f"entities: {shorten(cls)}", str(n)) for cls, n in result.entities_by_class.items()]
+    lines += [("quotations", str(result.quotations)), ("claims", str(result.claims))]
+    lines += [(f"events: {shorten(cls)}", str(n)) for cls, n in result.events_by_class.items()]
     width = max(len(label) for label, _ in lines)
     text = [f"{label.ljust(width)}  {value:>8}" for label, value in lines]
     if result.top_entities:

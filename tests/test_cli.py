@@ -99,6 +99,10 @@ def test_stats(built: Path) -> None:
     result = CliRunner().invoke(main, ["stats", "--store", str(built / "store")])
     assert result.exit_code == ExitCode.OK, result.output
     assert "articles" in result.output and "Andrei Belousov" in result.output
+    counts = dict(line.rsplit(None, 1) for line in result.output.splitlines()[:40]
+                  if line.startswith(("quotations", "claims", "events: kgo:PhoneCall")))
+    assert int(counts["quotations"]) >= 4 and int(counts["claims"]) >= 2
+    assert counts["events: kgo:PhoneCall"] == "1"  # the call named five times is one event
 
 
 def test_validate_files(built: Path) -> None:

@@ -255,3 +255,18 @@ def test_meeting_coreference_and_conflict(extractor: Extractor) -> None:
 def test_bad_input_does_not_crash(extractor: Extractor) -> None:
     found = extract(extractor, "(((( ,,, attack attack !!! 12 12 12 killed killed by by by )))")
     assert isinstance(found.events, tuple)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Dockworkers' strike kept the port of Valdera shut on Monday.", "Protest"),
+    ("A strike by nurses closed three wards of the Halden hospital.", "Protest"),
+    ("The teachers went on strike in Korvik last week.", "Protest"),
+    ("Unions defended the right to strike at a rally in Korvik.", "Protest"),
+    ("An air strike hit a depot near Korvik on Monday.", "Strike"),
+])
+def test_a_labour_strike_is_a_protest_not_an_attack(extractor: Extractor, body: str,
+                                                    expected: str) -> None:
+    annotations = extract(extractor, body)
+    (event,) = [e for e in annotations.events
+                if any("strike" in m.trigger.text for m in e.mentions)]
+    assert event.type == expected

@@ -208,7 +208,7 @@ def _subj(token: Token, condition: Condition, _: KindOf) -> list[Token] | None:
 
 
 def _mod(token: Token, condition: Condition, _: KindOf) -> list[Token] | None:
-    hits = [m for m in _children(token, ("compound", "amod", "nmod"))
+    hits = [m for m in _children(token, ("compound", "amod", "nmod", "poss"))
             if _lemma(m) in condition.words]
     return hits[:1] if hits else None
 
