@@ -186,3 +186,30 @@ def test_predictions_read_back_pair_triggers_with_participant_mentions() -> None
     assert found.events == [(36, 40)]
     # Mentions in the trigger's sentence only: not "Apple" and "Cisco" of the first paragraph.
     assert sorted(found.participants) == [((36, 40), (19, 24)), ((36, 40), (30, 35))]
+
+
+def test_name_errors_fall_in_one_class_each() -> None:
+    from kg.evaluate.errors import MISSED, SPAN, SPAN_TYPE, SPURIOUS, TYPE, name_errors
+
+    text = "Airbus parent EADS met Boeing in Paris and Tokyo."
+    gold = _items((0, 6, "ORG"), (14, 18, "ORG"), (23, 29, "ORG"), (33, 38, "LOC"),
+                  (43, 48, "LOC"))
+    predicted = _items((0, 6, "ORG"), (7, 18, "ORG"), (23, 29, "PRO"), (30, 38, "PER"),
+                       (39, 42, "ORG"))
+    found = {(e.kind, e.gold[1] if e.gold else None, e.predicted[1] if e.predicted else None)
+             for e in name_errors(gold, predicted, {"doc": text})}
+    assert found == {(SPAN, "EADS", "parent EADS"), (TYPE, "Boeing", "Boeing"),
+                     (SPAN_TYPE, "Paris", "in Paris"), (MISSED, "Tokyo", None),
+                     (SPURIOUS, None, "and")}  # the exact match "Airbus" is no error
+
+
+def test_kg_eval_lists_errors_on_names(gold_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["eval", str(gold_dir), "--format", "json",
+                                       "--no-baseline", "--errors"])
+    document = json.loads(result.output)
+    assert document["errors"], "kg makes some errors on two real articles"
+    kinds = {error["class"] for error in document["errors"]}
+    assert kinds <= {"missed", "spurious", "span", "type", "span+type"}
+    for error in document["errors"]:
+        side = error["gold"] or error["kg"]
+        assert side["end"] > side["begin"] and side["text"]

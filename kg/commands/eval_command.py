@@ -26,9 +26,11 @@ from kg.settings import load_settings
 @click.option("--body-sentences", type=click.IntRange(min=0), default=BODY_SENTENCES,
               show_default=True, help="Body sentences in the scoring window (after the headline "
                                       "and the date line, which are always in it).")
+@click.option("--errors", is_flag=True,
+              help="Also list kg's errors on names: missed, spurious, wrong span, wrong type.")
 @settings_options
 def eval_(gold_dir: Path, fmt: str, baseline: bool, jobs: int, body_sentences: int,
-          config: Path | None, model: str | None, base_iri: str | None) -> None:
+          errors: bool, config: Path | None, model: str | None, base_iri: str | None) -> None:
     """Score kg against MEANTIME gold annotations (CAT XML files under GOLD_DIR).
 
     Each gold article is rebuilt as raw text, built with kg as `kg build` would, and its graph
@@ -40,11 +42,12 @@ def eval_(gold_dir: Path, fmt: str, baseline: bool, jobs: int, body_sentences: i
     Examples:
       kg eval ../shared/eval/meantime-dev
       kg eval ../shared/eval/meantime-dev --format json --jobs 2 > scores.json
+      kg eval ../shared/eval/meantime-dev --errors | grep ^missed
       kg eval meantime/corpus_apple --no-baseline --model en_core_web_md
     """
     settings = run(lambda: load_settings(config, model=model, base_iri=base_iri))
     with tqdm(unit=" articles", disable=None, file=sys.stderr) as bar:
         report = run(lambda: evaluate(gold_dir, settings, jobs, baseline, body_sentences,
                                       lambda _: bar.update()))
-    click.echo(render_report(report, fmt), nl=False)
+    click.echo(render_report(report, fmt, errors), nl=False)
     sys.exit(ExitCode.PARTIAL if report.skipped or report.not_built else ExitCode.OK)

@@ -16,10 +16,19 @@ from pathlib import Path
 
 from kg.build import Targets, build
 from kg.errors import InputError
+from kg.evaluate.errors import NameMistake, name_errors
 from kg.evaluate.meantime import GoldDocument, read_gold
 from kg.evaluate.predict import Predictions, read_predictions
 from kg.evaluate.score import Score, score
-from kg.evaluate.tasks import BODY_SENTENCES, TASKS, Items, baseline_items, gold_items, kg_items
+from kg.evaluate.tasks import (
+    BODY_SENTENCES,
+    NAMES,
+    TASKS,
+    Items,
+    baseline_items,
+    gold_items,
+    kg_items,
+)
 from kg.evaluate.tasks import window as window_of
 from kg.evaluate.text import GoldText, rebuild
 from kg.extract.nlp import model_entities
@@ -54,6 +63,8 @@ class EvalReport:
     not_built: list[tuple[str, str]] = field(default_factory=list)  # (document, reason)
     body_sentences: int = BODY_SENTENCES
     seconds: float = 0.0
+    # kg's errors on names (kg.evaluate.errors), for `kg eval --errors`.
+    name_errors: list[NameMistake] = field(default_factory=list)
 
     @property
     def window(self) -> str:
@@ -94,6 +105,8 @@ def evaluate(gold_dir: Path, settings: Settings, jobs: int = 1, baseline: bool =
             entities = model_entities(settings.model, case.article)
             _extend(spacy, baseline_items(name, entities, window))
     report.rows = _rows(gold, kg, spacy)
+    texts = {name: case.text.text for name, case in cases.items()}
+    report.name_errors = name_errors(gold[NAMES], kg[NAMES], texts)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from kg.evaluate import EvalReport, Row
+from kg.evaluate.errors import NameMistake, render_errors
 from kg.evaluate.score import Score
 
 FORMATS = ("table", "json")
@@ -13,13 +14,15 @@ _LEGEND = "P R F1: strict (exact spans); P~ R~ F1~: lenient (overlapping spans);
 _HEADER = ("task", "system", "gold", "pred", "P", "R", "F1", "P~", "R~", "F1~")
 
 
-def render_report(report: EvalReport, fmt: str = "table") -> str:
-    """The report as text: `table` for people, `json` for programs."""
-    return render_json(report) if fmt == "json" else render_table(report)
+def render_report(report: EvalReport, fmt: str = "table", errors: bool = False) -> str:
+    """The report as text: `table` for people, `json` for programs; with kg's errors on
+    names when `errors` is true."""
+    return render_json(report, errors) if fmt == "json" else render_table(report, errors)
 
 
-def render_table(report: EvalReport) -> str:
-    """Header lines, one row per task and system, then what was skipped and why."""
+def render_table(report: EvalReport, errors: bool = False) -> str:
+    """Header lines, one row per task and system, then what was skipped and why, then (when
+    `errors`) kg's errors on names, one a line."""
     counts = (f"scored {len(report.scored)} articles; left out {len(report.undated)} without a "
               f"date, {len(report.skipped)} bad files; not built by kg {len(report.not_built)}")
     lines = [counts, f"window: {report.window}", _LEGEND, ""]
@@ -33,6 +36,9 @@ def render_table(report: EvalReport) -> str:
     lines += [f"bad file: {name}: {reason}" for name, reason in report.skipped]
     lines += [f"not built: {name}: {reason}" for name, reason in report.not_built]
     lines.append(f"took {report.seconds:.1f} s")
+    if errors:
+        lines += ["", "errors on names: class, document, gold, kg", *render_errors(
+            report.name_errors)]
     return "\n".join(lines) + "\n"
 
 
@@ -43,8 +49,8 @@ def _cells(row: Row) -> tuple[str, ...]:
                                    lenient.precision, lenient.recall, lenient.f1)))
 
 
-def render_json(report: EvalReport) -> str:
-    """The report as one JSON document."""
+def render_json(report: EvalReport, errors: bool = False) -> str:
+    """The report as one JSON document (with an "errors" list when `errors`)."""
     document = {
         "window": report.window,
         "body_sentences": report.body_sentences,
@@ -56,7 +62,18 @@ def render_json(report: EvalReport) -> str:
         "rows": [{"task": row.task, "system": row.system, "strict": _score(row.strict),
                   "lenient": _score(row.lenient)} for row in report.rows],
     }
+    if errors:
+        document["errors"] = [_error(error) for error in report.name_errors]
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _error(error: NameMistake) -> dict[str, Any]:
+    def side(found: tuple[tuple[int, int], str, str] | None) -> dict[str, Any] | None:
+        return {"begin": found[0][0], "end": found[0][1], "text": found[1],
+                "type": found[2]} if found else None
+
+    return {"class": error.kind, "document": error.doc, "gold": side(error.gold),
+            "kg": side(error.predicted)}
 
 
 def _score(score: Score) -> dict[str, Any]:

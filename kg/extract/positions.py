@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.candidates import mention_span
 from kg.extract.lexicon import ministry_domains, position_heads
 from kg.extract.places import country_of_demonym, is_country
 
@@ -30,7 +31,7 @@ class PositionCandidate:
     end: int
     text: str
     title: str
-    holder: tuple[int, int]  # offsets of the person's name
+    holder: tuple[int, int]  # offsets of the mention of the person
     country: str | None  # the demonym or country name that qualifies it ("Russian", "US")
     organization: tuple[int, int] | None  # offsets of the organisation that qualifies it
 
@@ -112,9 +113,9 @@ def _candidate(doc: Doc, tokens: Span, person: Span, offset: int) -> PositionCan
             break
         first += 1
     title = doc[first:tokens.end].text
+    begin, end = mention_span(person)  # the holder's mention, as candidates.py marks it
     return PositionCandidate(offset + tokens.start_char, offset + tokens.end_char, tokens.text,
-                             title, (offset + person.start_char, offset + person.end_char),
-                             country, organization)
+                             title, (offset + begin, offset + end), country, organization)
 
 
 def _is_country(word: str) -> bool:
