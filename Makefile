@@ -4,13 +4,24 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := demo-out
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup system demo test lint bench clean
 
 setup: $(STAMP)
 
+# The tests start real servers and a real browser: Virtuoso 7 and Chromium from Debian.
+# (The Oxigraph server comes from PyPI, in requirements/dev.txt.)
+SYSTEM_PACKAGES := virtuoso-opensource-7-bin chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+system:
+	@command -v virtuoso-t >/dev/null && command -v chromium >/dev/null || { \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive \
+		$(SUDO) apt-get install -y -q $(SYSTEM_PACKAGES); }
+
 # Dependencies are pinned and hash-checked; kg itself installs editable on top, without deps.
-$(STAMP): requirements/main.txt requirements/dev.txt pyproject.toml
+$(STAMP): requirements/pip.txt requirements/main.txt requirements/dev.txt pyproject.toml
 	python3 -m venv $(VENV)
+	# A known pip first: older ones refuse hashed extras ("smart-open[http]") that newer accept.
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/pip.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes \
 		-r requirements/main.txt -r requirements/dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
@@ -23,7 +34,7 @@ demo: setup
 	$(BIN)/kg stats --store $(DEMO)/store
 	$(BIN)/kg query --store $(DEMO)/store --file examples/queries/people-and-positions.rq
 
-test: setup
+test: setup system
 	$(BIN)/pytest -q
 
 lint: setup
