@@ -42,3 +42,11 @@ def seed_article() -> Article:
 @pytest.fixture(scope="session")
 def seed_outcome(processor: ArticleProcessor, seed_article: Article) -> Outcome:
     return processor(seed_article)
+
+
+@pytest.fixture(scope="session")
+def wikinews_outcomes(processor: ArticleProcessor) -> list[Outcome]:
+    """The 171 articles of the Wikinews corpus through the real pipeline, once per session."""
+    records = list(read_sources([str(WIKINEWS)]))
+    assert all(isinstance(r, Article) for r in records)
+    return [processor(record) for record in records]

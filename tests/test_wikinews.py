@@ -6,19 +6,13 @@ from collections import Counter
 
 import pytest
 
-from kg.model import Article
 from kg.namespaces import RDF, SDO
-from kg.pipeline import ArticleProcessor, Outcome, Status
-from kg.sources import read_sources
-
-from .conftest import WIKINEWS
+from kg.pipeline import Outcome, Status
 
 
 @pytest.fixture(scope="module")
-def outcomes(processor: ArticleProcessor) -> list[Outcome]:
-    records = list(read_sources([str(WIKINEWS)]))
-    assert all(isinstance(r, Article) for r in records)
-    return [processor(record) for record in records]
+def outcomes(wikinews_outcomes: list[Outcome]) -> list[Outcome]:
+    return wikinews_outcomes
 
 
 def test_every_article_builds_and_conforms(outcomes: list[Outcome]) -> None:
