@@ -13,7 +13,15 @@ from kg.cli import main
 from kg.errors import ExitCode, InputError
 from kg.evaluate.meantime import GoldEntity, Token, read_gold
 from kg.evaluate.score import Item, score
-from kg.evaluate.tasks import NAMES, TIMEX_SPAN, gold_items, innermost_names
+from kg.evaluate.tasks import (
+    NAMES,
+    NAMES_SPAN,
+    TIMEX_SPAN,
+    UNTYPED,
+    drop_untyped,
+    gold_items,
+    innermost_names,
+)
 from kg.evaluate.text import detokenise, rebuild
 
 from .conftest import SHARED
@@ -79,6 +87,16 @@ def test_scorer_strict_lenient_and_types() -> None:
     assert lenient.f1 == pytest.approx(2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))
     untyped = score([Item(i.doc, i.spans) for i in gold], [Item(i.doc, i.spans) for i in predicted])
     assert untyped.matched == 2
+
+
+def test_a_typed_name_where_the_gold_gives_no_type_is_not_judged() -> None:
+    # Gold: a typed ORG at 0-6 and a name at 10-20 that the annotators linked to no entity.
+    gold = {NAMES: _items((0, 6, "ORG")), UNTYPED: [Item("doc", ((10, 20),))]}
+    predicted = {NAMES: _items((0, 6, "ORG"), (10, 20, "ORG"), (30, 35, "LOC")),
+                 f"{NAMES} ORG": _items((10, 20, "ORG")), NAMES_SPAN: _items((10, 20, ""))}
+    kept = drop_untyped(predicted, gold)
+    assert kept[NAMES] == _items((0, 6, "ORG"), (30, 35, "LOC"))  # 30-35 is still spurious
+    assert kept[f"{NAMES} ORG"] == [] and kept[NAMES_SPAN] == predicted[NAMES_SPAN]
 
 
 def test_lenient_matching_is_one_to_one_and_per_document() -> None:

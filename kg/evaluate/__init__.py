@@ -26,6 +26,7 @@ from kg.evaluate.tasks import (
     TASKS,
     Items,
     baseline_items,
+    drop_untyped,
     gold_items,
     kg_items,
 )
@@ -99,11 +100,13 @@ def evaluate(gold_dir: Path, settings: Settings, jobs: int = 1, baseline: bool =
             continue
         report.scored.append(name)
         window = window_of(case.text, body_sentences)
-        _extend(gold, gold_items(name, case.gold, case.text, body_sentences))
-        _extend(kg, kg_items(name, found.get(case.article.text, Predictions()), window))
+        golden = gold_items(name, case.gold, case.text, body_sentences)
+        _extend(gold, golden)
+        predicted = kg_items(name, found.get(case.article.text, Predictions()), window)
+        _extend(kg, drop_untyped(predicted, golden))
         if baseline:
             entities = model_entities(settings.model, case.article)
-            _extend(spacy, baseline_items(name, entities, window))
+            _extend(spacy, drop_untyped(baseline_items(name, entities, window), golden))
     report.rows = _rows(gold, kg, spacy)
     texts = {name: case.text.text for name, case in cases.items()}
     report.name_errors = name_errors(gold[NAMES], kg[NAMES], texts)

@@ -18,7 +18,9 @@ Airbus A380") or PRE.NAM (a proper name as pre-modifier: "Apple" in "Apple mobil
 innermost only: MEANTIME nests mentions, and a name mention that contains another ("Airbus
 parent EADS", "JSA Research defence analyst Paul Nesbit") is a noun phrase around names, so
 "Airbus", "EADS" and "Paul Nesbit" are the names scored. This is the convention of named-entity
-tagging; with it the bare spaCy model scores about the 0.56 the issue reports. NOM, PRO
+tagging; with it the bare spaCy model scores about the 0.56 the issue reports. A gold name
+that refers to no entity has no type: it counts in "names, span only", and in the typed rows a
+prediction at exactly its span is left out (neither right nor wrong: tasks.drop_untyped). NOM, PRO
 (pronouns), APP, CONJ and the other syntactic types are scored only in the row of all mentions.
 
 Time expressions: MEANTIME TIMEX3 against kg:TimeExpression phrases (kgo:timexType and

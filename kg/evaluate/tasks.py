@@ -32,6 +32,8 @@ TIMEX_SPAN_BODY = "time expressions, span, no date line"
 TIMEX_VALUE_BODY = "time expressions, span+value, no date line"
 EVENTS = "event mentions"
 PARTICIPANTS = "event participants"
+# Not a task: gold names the annotators linked to no entity, hence gave no type (kg_items).
+UNTYPED = "names without a gold type"
 TASKS = (*(f"{NAMES} {t}" for t in ENTITY_TYPES), NAMES, NAMES_SPAN, MENTIONS,
          TIMEX_SPAN, TIMEX_TYPE, TIMEX_VALUE, TIMEX_SPAN_BODY, TIMEX_VALUE_BODY, EVENTS,
          PARTICIPANTS)
@@ -84,12 +86,15 @@ def gold_items(name: str, gold: GoldDocument, text: GoldText,
         kind = gold_type(mention.ent_type)
         if kind:
             items[MENTIONS].append(Item(name, (text.span(mention.tokens),), kind))
+    items[UNTYPED] = []
     for mention in innermost_names(mentions):
         kind, span = gold_type(mention.ent_type), (text.span(mention.tokens),)
         items[NAMES_SPAN].append(Item(name, span))
         if kind:
             items[NAMES].append(Item(name, span, kind))
             items[f"{NAMES} {kind}"].append(Item(name, span, kind))
+        elif mention.ent_type is None:
+            items[UNTYPED].append(Item(name, span))
     for timex in (t for t in gold.timexes if inside(t.tokens)):
         dated = sentence[timex.tokens[0]] == DATE_LINE
         _add_time(items, name, text.span(timex.tokens), timex.type, timex.value, dated)
@@ -118,6 +123,18 @@ def kg_items(name: str, found: Predictions, window: Window) -> Items:
     items[PARTICIPANTS] = [Item(name, pair) for pair in found.participants
                            if window.holds(pair[0]) and window.holds(pair[1])]
     return items
+
+
+def drop_untyped(predicted: Items, gold: Items) -> Items:
+    """`predicted` without typed names at the exact span of a gold name that has no type.
+
+    The gold says a name is there but not what it names (the mention refers to no entity), so
+    a type given there is neither right nor wrong: counting it as spurious, as a typed task
+    otherwise would, punishes a correct name. The span-only task still scores it."""
+    untyped = {item.spans for item in gold.get(UNTYPED, [])}
+    typed = {NAMES, *(f"{NAMES} {t}" for t in ENTITY_TYPES)}
+    return {task: [i for i in found if task not in typed or i.spans not in untyped]
+            for task, found in predicted.items()}
 
 
 def baseline_items(name: str, entities: list[tuple[int, int, str]], window: Window) -> Items:
