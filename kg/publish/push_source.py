@@ -1,0 +1,105 @@
+"""Where the graphs of a push come from: the embedded store, or N-Quads / TriG files read as
+a stream, one named graph at a time (a corpus is never held in memory)."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, cast
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, StoreError
+from kg.store import Store, rdf_format
+
+Graph = tuple[str, list[ox.Triple]]  # a named graph's IRI and its triples
+_QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+
+
+@dataclass(frozen=True)
+class GraphSource:
+    """The store directory, or else the quad files, to push from."""
+
+    store: Path | None = None
+    files: Sequence[Path] = ()
+
+    def __post_init__(self) -> None:
+        if (self.store is None) == (not self.files):
+            raise InputError("push from a store or from files, not both or neither")
+        for path in self.files:
+            fmt, _ = rdf_format(path)
+            if fmt not in _QUAD_FORMATS:
+                raise InputError(f"{path} is {fmt.name}, which has no named graphs",
+                                 hint="push .nq or .trig files (optionally .gz), as kg build writes")
+
+    def describe(self) -> str:
+        """The source, for messages."""
+        return f"store {self.store}" if self.store else ", ".join(map(str, self.files))
+
+    def graphs(self) -> Iterator[Graph]:
+        """Each named graph with its triples, one at a time."""
+        if self.store is not None:
+            yield from _store_graphs(self.store)
+        for path in self.files:
+            yield from _file_graphs(path)
+
+    def count(self) -> int | None:
+        """How many graphs there are, when that is cheap to know (a store)."""
+        if self.store is None:
+            return None
+        with Store(self.store) as store:
+            return len(store.graph_names())
+
+
+def _store_graphs(path: Path) -> Iterator[Graph]:
+    if not path.is_dir():
+        raise StoreError(f"no store at {path}", hint="give --store DIR, or files to push")
+    with Store(path) as store:
+        for name in sorted(store.graph_names()):
+            result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {ox.NamedNode(name)} "
+                                 "{ ?s ?p ?o } }")
+            yield name, list(cast(ox.QueryTriples, result))
+
+
+def _file_graphs(path: Path) -> Iterator[Graph]:
+    """Consecutive quads of one graph make one graph; a graph seen twice is an error, since
+    pushing its second part would replace the first."""
+    fmt, gzipped = rdf_format(path)
+    seen: set[str] = set()
+    current: str | None = None
+    triples: list[ox.Triple] = []
+    with ExitStack() as stack:
+        handle = stack.enter_context(_open(path, gzipped))
+        for quad in _parse(path, handle, fmt):
+            if not isinstance(quad.graph_name, ox.NamedNode):
+                raise InputError(f"{path} has a triple in the default graph: {quad.triple}",
+                                 hint="push pushes named graphs; put the triples in one")
+            name = quad.graph_name.value
+            if name != current:
+                if current is not None:
+                    yield current, triples
+                if name in seen:
+                    raise InputError(f"graph <{name}> comes back later in {path}; its triples "
+                                     "must be together", hint="write the file with kg build")
+                seen.add(name)
+                current, triples = name, []
+            triples.append(quad.triple)
+        if current is not None:
+            yield current, triples
+
+
+def _parse(path: Path, handle: IO[bytes], fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
+    try:
+        yield from ox.parse(handle, format=fmt)
+    except (SyntaxError, ValueError, OSError, EOFError) as error:  # OSError, EOF: bad gzip
+        raise InputError(f"cannot read {path}: {error}") from error
+
+
+def _open(path: Path, gzipped: bool) -> IO[bytes]:
+    try:
+        return cast(IO[bytes], gzip.open(path, "rb")) if gzipped else path.open("rb")
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error}") from error
