@@ -245,3 +245,17 @@ def test_unknown_severity_is_named(tmp_path: Path) -> None:
 def test_empty_shapes_directory(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no shapes"):
         Validator(tmp_path)
+
+
+def test_reused_shapes_give_the_reports_of_a_fresh_pyshacl_run(validator: Validator,
+                                                                  shapes: Graph) -> None:
+    """kg.validate harvests the shapes once and swaps each graph in (see _Runner): the reports
+    must be those of pyshacl.validate run afresh on each graph, in any order."""
+    import pyshacl
+
+    from kg.validate import _report
+
+    for path in [*INVALID, *VALID, *INVALID[:3]]:  # again after others: no state carried over
+        graph = Graph().parse(path)
+        _, fresh, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none")
+        assert validator.validate(graph) == _report(fresh), path.name
