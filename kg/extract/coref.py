@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from difflib import SequenceMatcher
 
 from kg.extract.candidates import Candidate, relabel_candidate
 from kg.extract.lexicon import gazetteer, gazetteer_by_name
 from kg.extract.organizations import organization_entity
+from kg.extract.persons import not_a_person, person_names, unintroduced
 from kg.extract.places import lookup_place
 from kg.ids import name_key
 from kg.model import Entity, EntityKind, Mention
@@ -24,7 +24,6 @@ _STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Tropic
                     r"\s+([A-Z][a-z]+)\b")
 _DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
 VOTING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}
-SIMILAR = 0.85  # surname similarity for misspellings ("Belusov" / "Belousov": 0.93)
 KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION, "GPE": EntityKind.PLACE,
          "LOC": EntityKind.PLACE, "FAC": EntityKind.PLACE, "PRODUCT": EntityKind.PRODUCT,
          "WEAPON": EntityKind.WEAPON}
@@ -39,9 +38,12 @@ def resolve(text: str, found: list[Candidate],
     found = [c for c in found if c.text not in storms]
     acronyms = _defined_acronyms(text, found)
     found = [relabel_candidate(c, "ORG") if c.text in acronyms else c for c in found]
-    persons = _person_names([c.text for c in found if c.label == "PERSON"])
+    persons = person_names([c.text for c in found if c.label == "PERSON"])
     found = [_as_person(c, persons) for c in found]
     found = _one_label_per_name(found, persons)
+    doubtful = unintroduced(text, found, persons)
+    found = [not_a_person(c) if c.label == "PERSON" and c.text in doubtful else c for c in found]
+    persons = {name: canonical for name, canonical in persons.items() if name not in doubtful}
     known = {name: "PERSON" for name, canonical in persons.items() if canonical}
     found += _unlabelled(text, found, known | dict.fromkeys(acronyms, "ORG"))
     entities: dict[str, Entity] = {}
@@ -95,42 +97,6 @@ def _merge(old: Entity | None, new: Entity, surface: str) -> Entity:
     names = set(first.alternate_names) | {surface}
     names.discard(first.name)
     return replace(first, alternate_names=tuple(sorted(names)))
-
-
-def _person_names(names: list[str]) -> dict[str, str]:
-    """Each person name of the article to the canonical full name of its person."""
-    full = list(dict.fromkeys(n for n in names if len(n.split()) > 1))
-    surnames = Counter(n.split()[-1] for n in names)
-    groups: list[list[str]] = []
-    for name in full:
-        group = next((g for g in groups if any(_same_person(name, other) for other in g)), None)
-        if group is None:
-            groups.append([name])
-        else:
-            group.append(name)
-    canonical = {n: max(g, key=lambda m: (surnames[m.split()[-1]], -g.index(m)))
-                 for g in groups for n in g}
-    for name in dict.fromkeys(names):
-        if name not in canonical:
-            canonical[name] = _match_single(name, groups, canonical) or name
-    return canonical
-
-
-def _same_person(a: str, b: str) -> bool:
-    first_a, last_a, first_b, last_b = a.split()[0], a.split()[-1], b.split()[0], b.split()[-1]
-    return first_a == first_b and _similar(last_a, last_b)
-
-
-def _similar(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 5 and a[0] == b[0]
-                      and SequenceMatcher(None, a, b).ratio() >= SIMILAR)
-
-
-def _match_single(name: str, groups: list[list[str]], canonical: dict[str, str]) -> str | None:
-    exact = [g for g in groups if any(n.split()[-1] == name for n in g)]
-    near = [g for g in groups if any(_similar(n.split()[-1], name) for n in g)]
-    choice = exact or near
-    return canonical[choice[0][0]] if len(choice) == 1 else None
 
 
 def _as_person(candidate: Candidate, persons: dict[str, str]) -> Candidate:
