@@ -8,10 +8,12 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kg.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_IRI_SETTINGS = ("license", "publisher", "sparql_endpoint", "dump_url")
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,12 @@ class Settings:
     shapes: Path = PROJECT_ROOT / "shapes"
     store: Path = Path("kg-store")
     max_article_chars: int = 200_000
+    # How `kg dump` describes the published dataset (void.ttl). Empty IRIs are left out.
+    dataset_title: str = "kg news knowledge graph"
+    license: str = "https://creativecommons.org/licenses/by/4.0/"
+    publisher: str = ""  # an IRI naming the publishing organisation
+    sparql_endpoint: str = ""  # the public SPARQL endpoint serving this dataset
+    dump_url: str = ""  # public URL of the dump directory; empty: links relative to void.ttl
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with the non-None `changes` applied."""
@@ -66,7 +74,19 @@ def _coerce(values: dict[str, Any]) -> Settings:
             typed[name] = Path(value) if isinstance(getattr(defaults, name), Path) else kind(value)
         except (TypeError, ValueError) as error:
             raise ConfigError(f"setting {name}={value!r} is not a {kind.__name__}") from error
-    settings = Settings(**typed)
+    return _checked(Settings(**typed))
+
+
+def _checked(settings: Settings) -> Settings:
     if not settings.base_iri.endswith(("/", "#")):
         raise ConfigError(f"base_iri {settings.base_iri!r} must end with '/' or '#'")
+    for name in _IRI_SETTINGS:
+        value = getattr(settings, name)
+        if value and urlsplit(value).scheme not in ("http", "https"):
+            raise ConfigError(f"setting {name}={value!r} is not an http(s) IRI",
+                              hint=f"give an absolute IRI such as https://example.org/..., "
+                                   f"or leave {name} empty")
+    if settings.dump_url and not settings.dump_url.endswith("/"):
+        raise ConfigError(f"dump_url {settings.dump_url!r} must end with '/'",
+                          hint="it is the URL of the directory that holds the dump files")
     return settings

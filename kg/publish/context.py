@@ -1,0 +1,111 @@
+"""JSON-LD: the published context of kg's vocabulary, and a dataset compacted with it, streamed.
+
+pyoxigraph writes JSON-LD in expanded form only (full IRIs, no context), which a reader of
+`schema:name` does not want. So the dump is written here, one subject's statements at a time
+in the order the store's index yields them, as compact JSON-LD whose `@context` is a reference
+to the published context.jsonld: nothing corpus-sized is ever held in memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from itertools import groupby
+from operator import attrgetter
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from kg.errors import StoreError
+from kg.namespaces import RDF, XSD
+from kg.store import PREFIX_IRIS
+
+CONTEXT_FILE = "context.jsonld"
+_TYPE, _STRING = str(RDF.type), str(XSD.string)
+# Longest namespace first, so that an IRI gets the most specific prefix.
+_BY_LENGTH = sorted(((iri, name) for name, iri in PREFIX_IRIS.items()), key=lambda p: -len(p[0]))
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+JsonNode = dict[str, Any]
+
+
+def context_document() -> dict[str, Any]:
+    """The JSON-LD context of kg's vocabulary: one prefix per entry of PREFIXES."""
+    return {"@context": dict(PREFIX_IRIS)}
+
+
+def context_bytes() -> bytes:
+    """context.jsonld as published: the context document, indented, newline-terminated."""
+    return (json.dumps(context_document(), indent=2, ensure_ascii=False) + "\n").encode()
+
+
+@lru_cache(maxsize=8192)  # predicates and classes repeat; bounded, whatever the corpus
+def compact(iri: str) -> str:
+    """`iri` as a compact IRI (`schema:name`) when a prefix of the context covers it."""
+    for namespace, name in _BY_LENGTH:
+        # A suffix starting with "//" would read as an absolute IRI: JSON-LD keeps those whole.
+        if iri.startswith(namespace) and not iri[len(namespace):].startswith("//"):
+            return f"{name}:{iri[len(namespace):]}"
+    return iri
+
+
+def write_jsonld(quads: Iterable[ox.Quad], stream: IO[bytes], context: str) -> int:
+    """Write `quads` as one compact JSON-LD document using the context at IRI `context`
+    (relative IRIs resolve against the document); returns the number of quads written.
+
+    Quads of one graph and of one subject should come together, as a store index gives
+    them; if not, a node appears twice, which JSON-LD merges: still the same data.
+    """
+    stream.write(f'{{"@context":{_JSON.encode(context)},"@graph":[\n'.encode())
+    count, first = 0, True
+    for graph, members in groupby(quads, key=attrgetter("graph_name")):
+        nodes = list(_nodes(members))  # one graph's nodes: article-sized, not corpus-sized
+        count += sum(size for _, size in nodes)
+        lines = [line for line, _ in nodes]
+        if isinstance(graph, ox.DefaultGraph):
+            block = ",\n".join(lines)
+        else:
+            block = f'{{"@id":{_JSON.encode(_id(graph))},"@graph":[\n' + ",\n".join(lines) + "]}"
+        stream.write((("" if first else ",\n") + block).encode())
+        first = False
+    stream.write(b"\n]}\n")
+    return count
+
+
+def _nodes(quads: Iterable[ox.Quad]) -> Iterator[tuple[str, int]]:
+    """One JSON line per subject, and how many statements it holds."""
+    for subject, statements in groupby(quads, key=attrgetter("subject")):
+        node: JsonNode = {"@id": _id(subject)}
+        size = 0
+        for quad in statements:
+            _add(node, quad.predicate.value, quad.object)
+            size += 1
+        yield _JSON.encode(node), size
+
+
+def _add(node: JsonNode, predicate: str, value: ox.NamedNode | ox.BlankNode | ox.Literal
+         | ox.Triple) -> None:
+    if predicate == _TYPE and not isinstance(value, ox.Literal | ox.Triple):
+        node.setdefault("@type", []).append(_id(value))
+    else:
+        node.setdefault(compact(predicate), []).append(_value(value))
+
+
+def _id(term: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | ox.Triple) -> str:
+    if isinstance(term, ox.NamedNode):
+        return compact(term.value)
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    raise StoreError(f"cannot write {term} as JSON-LD: kg dumps hold IRIs, blank nodes and "
+                     "literals only")
+
+
+def _value(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Any:
+    if not isinstance(term, ox.Literal):
+        return {"@id": _id(term)}
+    if term.language:
+        return {"@value": term.value, "@language": term.language}
+    datatype = term.datatype.value
+    # Values stay strings with their datatype: JSON numbers would not round-trip exactly.
+    return term.value if datatype == _STRING else {"@value": term.value, "@type": compact(datatype)}
