@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 from werkzeug.exceptions import HTTPException
-from werkzeug.routing import Map, Rule
+from werkzeug.routing import Map, RequestRedirect, Rule
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
@@ -78,8 +78,12 @@ class App:
             return handler(request, **args)
         except HttpProblem as problem:
             return self._problem(request, problem)
+        except RequestRedirect as error:  # "//" merged into "/": a redirect, not a problem
+            return error.get_response(request.environ)
         except HTTPException as error:
-            return self._problem(request, HttpProblem(error.code or 500, error.description or ""))
+            allow = ", ".join(getattr(error, "valid_methods", None) or [])
+            return self._problem(request, HttpProblem(error.code or 500, error.description or "",
+                                                      headers={"Allow": allow} if allow else {}))
         except KgError as error:
             log.error("request %s failed: %s", request.path, error)
             return self._problem(request, HttpProblem(500, error.message, error.hint))
