@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kg.extract.candidates import Candidate
+from kg.extract.coref import resolve
 from kg.model import EntityKind
 from kg.pipeline import ArticleProcessor
 
@@ -28,3 +30,31 @@ def test_a_single_name_after_a_title_stays_a_person(processor: ArticleProcessor)
     annotations = extract(processor, "Chief resigns", "Mr Okafor resigned on Monday. Okafor "
                           "had led the firm since 2001.")
     assert named(annotations, "Okafor").kind is EntityKind.PERSON
+
+
+def test_a_hyphenated_title_is_one_word_before_a_name(processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "Boss quits", "Skyline Bank chief executive and "
+                          "co-founder Daniel Reyes said profits rose.")
+    texts = {m.text for m in annotations.mentions}
+    assert "Daniel Reyes" in texts and "founder Daniel Reyes" not in texts
+
+
+def test_a_flight_number_is_not_part_of_the_airline(processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "Crash report", "The loss of Merpati Air Flight 312 "
+                          "killed 40 people.")
+    assert named(annotations, "Merpati Air").kind is EntityKind.ORGANIZATION
+
+
+def test_a_name_after_an_honorific_is_a_person(processor: ArticleProcessor) -> None:
+    # The small model tags "Mr Okafor" GPE in this sentence.
+    annotations = extract(processor, "Bank results", "Skyvault reported a loss on Monday, "
+                          "and Mr Okafor resigned.")
+    assert named(annotations, "Okafor").kind is EntityKind.PERSON
+
+
+def test_a_country_is_not_the_surname_of_a_person_named_after_it() -> None:
+    # The model tags an airline "Kestrel Malaysia" PERSON; "Malaysia" alone stays the country.
+    text = "Kestrel Malaysia said Malaysia would act."
+    found = [Candidate(0, 16, "Kestrel Malaysia", "PERSON"), Candidate(22, 30, "Malaysia", "GPE")]
+    entities, mentions = resolve(text, found, "scope")
+    assert entities[mentions[1].entity].kind is EntityKind.COUNTRY

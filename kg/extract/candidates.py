@@ -18,6 +18,8 @@ PLACE_NOUNS = {"beach", "river", "airport", "square", "bridge", "street", "avenu
                "lake", "island", "bay", "port", "harbour", "harbor", "mountain", "valley",
                "station", "district", "village", "town"}
 ARTICLES = {"the", "a", "an"}
+# Honorifics that make the name after them a person's whatever the model says ("Mr Okafor" GPE).
+HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame"}
 PERSON_TITLES = {"President", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir",
                  "Prime", "Minister", "Senator", "Gen.", "General", "Pope", "King", "Queen"}
 # Words that qualify a title before a name ("Chief executive Thomas Enders").
@@ -51,7 +53,7 @@ class Candidate:
 def candidates(doc: Doc, offset: int) -> list[Candidate]:
     """The corrected entity candidates of one paragraph `doc` starting at `offset`."""
     found = []
-    for ent in doc.ents:
+    for ent in map(_honorific_person, doc.ents):
         if ent.label_ not in LABELS or _is_title_fragment(ent):
             continue
         span = _name(ent)
@@ -61,6 +63,13 @@ def candidates(doc: Doc, offset: int) -> list[Candidate]:
         found.append(Candidate(offset + span.start_char, offset + span.end_char, span.text,
                                label, ent.ent_id_ or None, _lead(span, label)))
     return found
+
+
+def _honorific_person(ent: Span) -> Span:
+    """A span that starts with an honorific, as a person's name."""
+    if len(ent) > 1 and ent[0].text in HONORIFICS and ent.label_ != "PERSON":
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
 
 
 def _name(ent: Span) -> Span:
@@ -101,6 +110,8 @@ def _trim(span: Span) -> Span:
         start += 1
     if end > start and span.doc[end - 1].text in {"'s", "’s", "'"}:
         end -= 1
+    if span.label_ == "ORG":  # "Adam Air Flight 574" is a flight of the airline "Adam Air"
+        end = next((i for i in range(start + 1, end) if span.doc[i].text == "Flight"), end)
     for i in range(start, end):  # "National Hurricane Center (NHC": an unclosed bracket ends it
         if span.doc[i].text in {"(", "["} and not any(t.text in {")", "]"} for t in span.doc[i:end]):
             end = i
@@ -134,8 +145,13 @@ def _phrase_boundary(token: Token) -> bool:
     """True when a noun phrase may start right after `token` (a verb, a preposition, a comma),
     not when `token` is a word of a longer one ("Apple" in "Apple CEO Steve Jobs")."""
     if token.is_punct:
-        return token.text not in POSSESSIVES and token.tag_ != "HYPH"
+        return token.text not in POSSESSIVES and token.tag_ != "HYPH" and not _inside_word(token)
     return token.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "PART", "PRON", "SPACE"}
+
+
+def _inside_word(token: Token) -> bool:
+    """A hyphen with no space on either side joins one word ("co-founder"), whatever its tag."""
+    return token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
 
 
 def _modifies_another_noun(span: Span) -> bool:

@@ -16,7 +16,7 @@ from kg.extract.candidates import Candidate, relabel_candidate
 from kg.extract.lexicon import gazetteer, gazetteer_by_name
 from kg.extract.organizations import organization_entity
 from kg.extract.persons import not_a_person, person_names, unintroduced
-from kg.extract.places import lookup_place
+from kg.extract.places import is_country, lookup_place
 from kg.ids import name_key
 from kg.model import Entity, EntityKind, Mention
 
@@ -101,7 +101,8 @@ def _merge(old: Entity | None, new: Entity, surface: str) -> Entity:
 
 def _as_person(candidate: Candidate, persons: dict[str, str]) -> Candidate:
     """A surname the model labelled ORG/GPE/NORP ("Ryder") that names a person of the article."""
-    if candidate.label not in {"ORG", "GPE", "NORP"} or candidate.gazetteer:
+    if candidate.label not in {"ORG", "GPE", "NORP"} or candidate.gazetteer \
+            or is_country(candidate.text):  # "Indonesia" is not short for "Garuda Indonesia"
         return candidate
     owners = {persons[n] for n in persons if len(n.split()) > 1 and n.split()[-1] == candidate.text}
     if len(owners) != 1:
