@@ -58,3 +58,12 @@ def test_a_country_is_not_the_surname_of_a_person_named_after_it() -> None:
     found = [Candidate(0, 16, "Kestrel Malaysia", "PERSON"), Candidate(22, 30, "Malaysia", "GPE")]
     entities, mentions = resolve(text, found, "scope")
     assert entities[mentions[1].entity].kind is EntityKind.COUNTRY
+
+
+def test_a_product_mention_takes_the_noun_of_its_kind(processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "Price cut", "Retailers cut the price of the iPad tablet "
+                          "on Monday. Nordwind Air ordered six A350 jets and said iPad sales rose.")
+    texts = {m.text for m in annotations.mentions}
+    assert "the iPad tablet" in texts  # the tablet is the iPad
+    assert {"A350", "iPad"} <= texts  # not "A350 jets" (instances), not "iPad sales"
+    assert named(annotations, "iPad").name == "iPad"

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from kg.extract.lexicon import demonyms, ministry_domains, not_names, position_heads
+from kg.extract.extents import ARTICLES, PERSON_TITLES, lead, trail
+from kg.extract.lexicon import demonyms, ministry_domains, not_names
 from kg.extract.places import is_country, is_known_place
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WEAPON"}
@@ -17,17 +18,8 @@ LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WEAPON"}
 PLACE_NOUNS = {"beach", "river", "airport", "square", "bridge", "street", "avenue", "park",
                "lake", "island", "bay", "port", "harbour", "harbor", "mountain", "valley",
                "station", "district", "village", "town"}
-ARTICLES = {"the", "a", "an"}
 # Honorifics that make the name after them a person's whatever the model says ("Mr Okafor" GPE).
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame"}
-PERSON_TITLES = {"President", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir",
-                 "Prime", "Minister", "Senator", "Gen.", "General", "Pope", "King", "Queen"}
-# Words that qualify a title before a name ("Chief executive Thomas Enders").
-TITLE_MODIFIERS = {"chief", "vice", "deputy", "acting", "interim", "senior", "former"}
-POSSESSIVES = {"'s", "’s", "'", "’"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Words that pick one of a series out, left outside a name's mention ("the first A380").
-SEQUENCE_WORDS = {"first", "last", "final", "latest", "next", "previous"}
 
 
 @dataclass(frozen=True)
@@ -43,11 +35,18 @@ class Candidate:
     # of a name that heads its noun phrase ("the Pentagon", "the A380"), as MEANTIME and ACE
     # mark mention extents. Not of a name that modifies another noun ("the Apple stores").
     lead: int = 0
+    # Characters after `end` that belong to the mention: a product's kind ("A380 superjumbo").
+    trail: int = 0
 
     @property
     def mention_begin(self) -> int:
         """Where the mention starts: before its determiner, if it has one."""
         return self.begin - self.lead
+
+    @property
+    def mention_end(self) -> int:
+        """Where the mention ends: after the noun saying what kind of product it is, if any."""
+        return self.end + self.trail
 
 
 def candidates(doc: Doc, offset: int) -> list[Candidate]:
@@ -61,7 +60,7 @@ def candidates(doc: Doc, offset: int) -> list[Candidate]:
             continue
         label = _relabel(span, ent.label_)
         found.append(Candidate(offset + span.start_char, offset + span.end_char, span.text,
-                               label, ent.ent_id_ or None, _lead(span, label)))
+                               label, ent.ent_id_ or None, lead(span, label), trail(span, label)))
     return found
 
 
@@ -80,7 +79,7 @@ def _name(ent: Span) -> Span:
 def mention_span(ent: Span) -> tuple[int, int]:
     """Character offsets in its Doc of the mention of a model's entity span (see Candidate)."""
     span = _name(ent)
-    return span.start_char - _lead(span, ent.label_), span.end_char
+    return span.start_char - lead(span, ent.label_), span.end_char + trail(span, ent.label_)
 
 
 def _is_name(span: Span) -> bool:
@@ -117,83 +116,6 @@ def _trim(span: Span) -> Span:
             end = i
             break
     return span.doc[start:end]
-
-
-def _lead(span: Span, label: str) -> int:
-    """Characters before `span` that belong to the mention but not to the name."""
-    return span.start_char - span.doc[_phrase_start(span, label)].idx
-
-
-def _phrase_start(span: Span, label: str) -> int:
-    """Where the noun phrase a name heads starts, as MEANTIME and ACE mark mention extents:
-    with its determiner and pre-modifiers ("the new iPhone 4", "aircraft maker Boeing",
-    "Senator McCain"). Not for a name that modifies another noun ("the Apple stores",
-    "Boeing's jets"), and not when the modifiers run into another name ("Apple CEO Steve
-    Jobs": the name alone is the mention, inside a larger one)."""
-    doc, root = span.doc, span.root
-    if _modifies_another_noun(span):
-        return span.start
-    start = span.start
-    while start > root.sent.start and _premodifier(doc[start - 1], span, label):
-        start -= 1
-    if start > root.sent.start and not _phrase_boundary(doc[start - 1]):
-        return _article_start(span)  # a larger phrase around the name: keep to "the"
-    return start
-
-
-def _phrase_boundary(token: Token) -> bool:
-    """True when a noun phrase may start right after `token` (a verb, a preposition, a comma),
-    not when `token` is a word of a longer one ("Apple" in "Apple CEO Steve Jobs")."""
-    if token.is_punct:
-        return token.text not in POSSESSIVES and token.tag_ != "HYPH" and not _inside_word(token)
-    return token.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "PART", "PRON", "SPACE"}
-
-
-def _inside_word(token: Token) -> bool:
-    """A hyphen with no space on either side joins one word ("co-founder"), whatever its tag."""
-    return token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
-
-
-def _modifies_another_noun(span: Span) -> bool:
-    root, doc = span.root, span.doc
-    if span.end < len(doc) and doc[span.end].text in POSSESSIVES:
-        return True
-    return root.dep_ in {"compound", "poss", "nmod", "amod"} and not span.start <= root.head.i < span.end
-
-
-def _attaches_within(token: Token, span: Span) -> bool:
-    """True when `token` modifies a word between it and the end of `span` (or is the noun a
-    name stands in apposition to: "the computer company Apple")."""
-    root = span.root
-    return token.i < token.head.i < span.end or (root.dep_ == "appos" and token.i == root.head.i)
-
-
-def _premodifier(token: Token, span: Span, label: str) -> bool:
-    """A word that opens the noun phrase a name of type `label` heads."""
-    if not _attaches_within(token, span):
-        return False
-    if token.dep_ == "det" or token.tag_ == "PRP$":
-        return True
-    if label == "PERSON":  # only titles: "Senator", "Chief executive", "Mr."
-        return token.text in PERSON_TITLES or token.lower_ in position_heads() \
-            or token.lower_ in TITLE_MODIFIERS
-    if label in PLACE_LABELS:  # "the United States", not "central London"
-        return False
-    if token.pos_ == "NUM" and token.ent_type_ != "ORDINAL":  # "the 3G iPhone", not a
-        return token.head != span.root  # count ("18 777s")
-    if token.pos_ == "PROPN" or token.ent_type_ or token.lower_ in SEQUENCE_WORDS:
-        return False  # another name, a nationality, "the first A380"
-    return token.pos_ in {"ADJ", "NOUN", "ADV"} or token.dep_ == "amod" or \
-        token.tag_ == "HYPH" or (token.text == "," and token.nbor(-1).pos_ == "ADJ")
-
-
-def _article_start(span: Span) -> int:
-    """The article just before a name that heads its noun phrase ("the Pentagon")."""
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in ARTICLES and before.dep_ == "det" \
-            and span.start <= before.head.i < span.end:
-        return span.start - 1
-    return span.start
 
 
 def _relabel(span: Span, label: str) -> str:

@@ -53,8 +53,8 @@ def resolve(text: str, found: list[Candidate],
         if entity is None:
             continue
         entities[entity.key] = _merge(entities.get(entity.key), entity, candidate.text)
-        begin = candidate.mention_begin
-        mentions.append(Mention(begin, candidate.end, text[begin:candidate.end], entity.key))
+        begin, end = candidate.mention_begin, candidate.mention_end
+        mentions.append(Mention(begin, end, text[begin:end], entity.key))
     return entities, mentions
 
 

@@ -75,6 +75,12 @@ def position_heads() -> frozenset[str]:
 
 
 @cache
+def product_nouns() -> frozenset[str]:
+    """Singular nouns that say what kind of product a name is ("superjumbo", "store")."""
+    return frozenset(row[0] for row in _rows("product_nouns.txt"))
+
+
+@cache
 def ministry_domains() -> dict[str, str]:
     """Words naming a ministry's domain, to their canonical form ("Foreign" -> "Foreign Affairs")."""
     pairs = (row[0].partition("=") for row in _rows("ministries.txt"))

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from difflib import SequenceMatcher
 
-from kg.extract.candidates import PERSON_TITLES, TITLE_MODIFIERS, Candidate, relabel_candidate
+from kg.extract.candidates import Candidate, relabel_candidate
+from kg.extract.extents import PERSON_TITLES, TITLE_MODIFIERS
 from kg.extract.lexicon import position_heads
 from kg.extract.places import is_known_place
 
