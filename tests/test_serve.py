@@ -135,6 +135,7 @@ def test_updates_are_refused(server: str) -> None:
                             timeout=60)
     for answer in (by_form, direct, as_query):
         assert answer.status_code == 403 and "read-only" in answer.text
+    assert requests.put(f"{server}/kg-news/id/person/x", data="x", timeout=60).status_code == 405
     client = wrapper(server, insert, JSON)
     client.setMethod(POST)
     with pytest.raises(HTTPError) as refused:

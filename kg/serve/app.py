@@ -10,36 +10,27 @@ from urllib.parse import urlencode
 import pyoxigraph as ox
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Map, RequestRedirect, Rule
-from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
 from kg.errors import KgError
 from kg.query import shorten
 from kg.serve import catalog
 from kg.serve.config import ServeConfig
-from kg.serve.describe import describe
 from kg.serve.dumps import list_dumps, send_dump
 from kg.serve.errors import HttpProblem
 from kg.serve.links import Linker
-from kg.serve.negotiate import DOCUMENT_FORMATS, document_suffix
 from kg.serve.pages import render
 from kg.serve.queries import QueryRunner
+from kg.serve.resources import Resources
 from kg.serve.sparql import (
     LIMIT_HEADER,
     TRUNCATED_HEADER,
     answer_query,
-    run_or_problem,
     sparql_query,
 )
-from kg.serve.worker import Task
 from kg.store import PREFIX_IRIS
 
 log = logging.getLogger(__name__)
-_EXISTS = "ASK { { ?r ?p ?o } UNION { ?s ?p ?r } }"
-# A resource's data: its triples as subject and as object; an article's also describe its
-# mentions, whose hash IRIs (article#char=b,e) dereference to the article's document.
-_DATA = """CONSTRUCT { ?r ?p ?o . ?s ?q ?r . ?m ?mp ?mo } WHERE {
-  { ?r ?p ?o } UNION { ?s ?q ?r } UNION { ?m nif:referenceContext ?r ; ?mp ?mo } }"""
 _EXAMPLE = """SELECT ?name (COUNT(DISTINCT ?event) AS ?events) WHERE {
   ?event kgo:participant ?who . ?who a schema:Person ; schema:name ?name .
 } GROUP BY ?name ORDER BY DESC(?events) LIMIT 20"""
@@ -53,12 +44,17 @@ class App:
     def __init__(self, config: ServeConfig, runner: QueryRunner) -> None:
         self.config, self.runner = config, runner
         self.linker = Linker(config.base_iri, config.base_path)
+        self.resources = Resources(runner, self.linker, config, self._page)
         self._counts: list[catalog.Count] | None = None  # the data does not change: count once
+        read = ["GET"]  # and HEAD, which werkzeug adds
         self.urls = Map([
-            Rule("/", endpoint="index"), Rule("/sparql", endpoint="sparql", methods=["GET", "POST"]),
-            Rule("/search", endpoint="search"), Rule("/browse", endpoint="browse"),
-            Rule("/dumps/", endpoint="dumps"), Rule("/dumps/<path:name>", endpoint="dump"),
-            Rule(f"{config.base_path}<path:rest>", endpoint="resource"),
+            Rule("/", endpoint="index", methods=read),
+            Rule("/sparql", endpoint="sparql", methods=["GET", "POST"]),
+            Rule("/search", endpoint="search", methods=read),
+            Rule("/browse", endpoint="browse", methods=read),
+            Rule("/dumps/", endpoint="dumps", methods=read),
+            Rule("/dumps/<path:name>", endpoint="dump", methods=read),
+            Rule(f"{config.base_path}<path:rest>", endpoint="resource", methods=read),
         ])
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -140,44 +136,7 @@ class App:
         return send_dump(request, self.config.dumps, name)
 
     def on_resource(self, request: Request, rest: str) -> Response:
-        stem, dot, suffix = rest.rpartition(".")
-        if dot and (suffix == "html" or suffix in DOCUMENT_FORMATS):
-            return self._document(request, self._iri(stem), suffix)
-        iri = self._iri(rest)
-        if not self.runner.run(Task(_EXISTS, bindings={"r": ox.NamedNode(iri)})).boolean:
-            raise HttpProblem(404, f"no resource {iri}", "search for it from the index page")
-        response = redirect(self.linker.page(iri, document_suffix(request.accept_mimetypes)) or "/",
-                            code=303)
-        response.vary.add("Accept")
-        return response
-
-    def _document(self, request: Request, iri: str, suffix: str) -> Response:
-        if suffix == "html":
-            page = describe(self.runner, self.linker, iri)
-            if page is None:
-                raise HttpProblem(404, f"no resource {iri}", "search for it from the index page")
-            links = [(kind, self.linker.page(iri, s)) for kind, s in (
-                ("text/turtle", "ttl"), ("application/n-triples", "nt"),
-                ("application/ld+json", "jsonld"), ("application/rdf+xml", "rdf"))]
-            response = self._page("resource.html", page.title, page=page, data_links=links)
-        else:
-            task = Task(_DATA, mode="protocol", graph_format=DOCUMENT_FORMATS[suffix],
-                        limit=self.config.limit, bindings={"r": ox.NamedNode(iri)})
-            answer = run_or_problem(self.runner, task)
-            if answer.count == 0:
-                raise HttpProblem(404, f"no resource {iri}", "search for it from the index page")
-            response = Response(answer.body, content_type=answer.media_type)
-            response.headers[TRUNCATED_HEADER] = "true" if answer.truncated else "false"
-        response.vary.add("Accept")
-        return response
-
-    def _iri(self, rest: str) -> str:
-        iri = f"{self.config.base_iri}{rest}"
-        try:
-            ox.NamedNode(iri)
-        except ValueError:
-            raise HttpProblem(404, f"no resource {iri!r}: not an IRI") from None
-        return iri
+        return self.resources.answer(request, rest)
 
     def _page(self, template: str, title: str, code: int = 200, **context: Any) -> Response:
         return render(template, code, title=title, has_dumps=self.config.dumps is not None,

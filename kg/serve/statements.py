@@ -60,6 +60,7 @@ class Statements:
         evidence = {iri: [o.value for p, o in facts if p == str(KGO.evidence)]
                     for iri, facts in self.facts.items()}
         spans = spans_of(runner, [m for ms in evidence.values() for m in ms[:1]])
+        sentences.fetch(span.article for span in spans.values())  # one query for all texts
         for section, iris in self.iris.items():
             rows = [self._row(linker, labels, iri) for iri in iris]
             for row in rows:
