@@ -118,6 +118,19 @@ def test_format_parameter_and_ask(server: str) -> None:
     assert answer.json()["boolean"] is True
 
 
+def test_results_keep_every_character(server: str) -> None:
+    # Results pass through TSV on their way to the limit: tabs, new lines and quotes survive.
+    query = "SELECT ?text WHERE { ?a schema:headline ?h ; nif:isString ?text } ORDER BY ?h"
+    for fmt in ("json", "xml"):
+        answer = requests.get(f"{server}/sparql", params={"query": query, "format": fmt},
+                              timeout=60)
+        assert answer.status_code == 200
+    texts = requests.get(f"{server}/sparql", params={"query": query, "format": "json"},
+                         timeout=60).json()["results"]["bindings"]
+    seed = next(t["text"]["value"] for t in texts if "Belousov" in t["text"]["value"])
+    assert "Ukraine\n\nPentagon Chief" in seed and "“exchanged views" in seed
+
+
 def test_default_graph_uri_narrows_the_dataset(server: str) -> None:
     ontology = "https://w3id.org/kg-news/ontology"
     answer = requests.get(f"{server}/sparql", params={
@@ -256,6 +269,8 @@ def test_entity_page_facts_with_sentences(server: str) -> None:
     assert "Pentagon Chief" in page and "phone call" in page
     # the sentence the job title was read from, with the span marked
     assert "<mark>Pentagon Chief</mark> Lloyd Austin spoke by phone" in page
+    ryder = requests.get(f"{server}/kg-news/id/person/patrick-ryder.html", timeout=60).text
+    assert "<h2>Quotations</h2>" in ryder and "<h2>Claims made</h2>" in ryder
 
 
 def test_index_search_and_browse(server: str) -> None:

@@ -89,9 +89,9 @@ def serve_tasks(conn: Connection, store_path: str, prefixes: dict[str, str]) -> 
     while True:
         try:
             task = conn.recv()
-        except (EOFError, OSError):
+            conn.send(run_task(store, task, prefixes))
+        except (EOFError, OSError):  # the server is gone
             return
-        conn.send(run_task(store, task, prefixes))
 
 
 def run_task(store: ox.Store, task: Task, prefixes: dict[str, str]) -> Answer | Failure:
@@ -169,3 +169,19 @@ def _select(result: ox.QuerySolutions, task: Task) -> Answer:
 
 def _row_term(term: Term | ox.Triple | None) -> Term:
     return ox.Literal(str(term)) if isinstance(term, ox.Triple) or term is None else term
+
+
+def main(argv: list[str]) -> None:
+    """`python -m kg.serve.worker FD STORE`: serve tasks on the connection of file FD."""
+    conn = Connection(int(argv[1]))
+    serve_tasks(conn, argv[2], conn.recv())
+
+
+if __name__ == "__main__":
+    import sys
+
+    # Run the module's functions under their importable name, so that the Answer objects
+    # pickled back to the server are kg.serve.worker.Answer, not __main__.Answer.
+    from kg.serve.worker import main as worker_main
+
+    worker_main(sys.argv)
