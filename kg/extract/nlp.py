@@ -9,6 +9,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from kg.errors import ConfigError
@@ -39,7 +40,7 @@ def load_pipeline(model: str) -> Language:
     nlp = _load(model)
     # Before "ner", so the statistical model keeps the gazetteer's spans and labels the rest.
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(_patterns())  # type: ignore[attr-defined]
+    ruler.add_patterns(_patterns(nlp.tokenizer))  # type: ignore[attr-defined]
     return nlp
 
 
@@ -66,13 +67,13 @@ def _load(model: str) -> Language:
                           hint="install it (see README) or set KG_MODEL / --model") from error
 
 
-def _patterns() -> list[dict[str, object]]:
+def _patterns(tokenizer: Tokenizer) -> list[dict[str, object]]:
     known: list[dict[str, object]] = [
         {"label": RULER_LABELS[entry.kind], "pattern": name, "id": f"gazetteer:{entry.key}"}
         for entry in gazetteer().values()
         for name in entry.names
     ]
-    return known + _ministry_patterns() + _product_patterns()
+    return known + _ministry_patterns() + _product_patterns(tokenizer)
 
 
 def _ministry_patterns() -> list[dict[str, object]]:
@@ -97,7 +98,7 @@ _NAMED_PART: dict[str, object] = {"POS": "PROPN", "IS_TITLE": True, "OP": "*"}
 _ACRONYM_PART: dict[str, object] = {"POS": "PROPN", "IS_UPPER": True, "OP": "?"}
 
 
-def _product_patterns() -> list[dict[str, object]]:
+def _product_patterns(tokenizer: Tokenizer) -> list[dict[str, object]]:
     """Known product lines, after their maker ("Boeing 737-800", "Apple TV") and, when the
     name is distinctive, alone ("A380s", "iPhone 4"); the model tags few of them PRODUCT."""
     patterns: list[dict[str, object]] = []
@@ -105,16 +106,24 @@ def _product_patterns() -> list[dict[str, object]]:
         maker: Pattern = [{"ORTH": product.maker}]
         starts = [maker, []] if product.alone else [maker]
         for start in starts:
-            patterns += [{"label": "PRODUCT", "pattern": start + _line_tokens(product) + tail}
+            patterns += [{"label": "PRODUCT",
+                          "pattern": start + _line_tokens(product, tokenizer) + tail}
                          for tail in _tails(product)]
     return patterns
 
 
-def _line_tokens(product: ProductLine) -> Pattern:
-    """Token specs of a line's words; the last also matches its plural ("787s", "iPods")."""
-    *words, last = product.line.split()
-    specs: Pattern = [{"ORTH": word} for word in words]
-    return specs + [{"TEXT": {"REGEX": rf"^{re.escape(last)}s?$"}}]
+def _line_tokens(product: ProductLine, tokenizer: Tokenizer) -> Pattern:
+    """Token specs of a line's words as the model's tokenizer splits them ("A400M" is "A400"
+    "M"); the last also matches its plural ("787s", "iPods"). A word with a capital inside
+    ("MacBook", "iPod") is distinctive in any case: writers also put "Macbook", "IPOD"."""
+    *words, last = [token.text for token in tokenizer(product.line)]
+    specs: Pattern = [{"LOWER": w.lower()} if _camel(w) else {"ORTH": w} for w in words]
+    flags = "(?i)" if _camel(last) else ""
+    return specs + [{"TEXT": {"REGEX": rf"{flags}^{re.escape(last)}s?$"}}]
+
+
+def _camel(word: str) -> bool:
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
 
 
 def _tails(product: ProductLine) -> list[Pattern]:
