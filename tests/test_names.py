@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract.candidates import Candidate
 from kg.extract.coref import resolve
 from kg.model import EntityKind
@@ -67,3 +69,34 @@ def test_a_product_mention_takes_the_noun_of_its_kind(processor: ArticleProcesso
     assert "the iPad tablet" in texts  # the tablet is the iPad
     assert {"A350", "iPad"} <= texts  # not "A350 jets" (instances), not "iPad sales"
     assert named(annotations, "iPad").name == "iPad"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Workers at Walter Lyle Aircraft were told on Monday.", "Walter Lyle Aircraft"),
+    ("Tom Barnes Records signed the band.", "Tom Barnes Records"),
+    ("Shares in online retailer Brook Lane fell.", "Brook Lane"),
+])
+def test_words_of_organisation_names_overrule_a_person_label(
+        processor: ArticleProcessor, sentence: str, name: str) -> None:
+    annotations = extract(processor, "Company news", sentence)
+    assert named(annotations, name).kind is EntityKind.ORGANIZATION
+
+
+def test_a_quotation_mark_is_not_part_of_a_name(processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "Thanks", "``Brightwater Airways would like to thank the "
+                          "many employees,'' said its chairman.")
+    assert "Brightwater Airways" in {m.text for m in annotations.mentions}
+
+
+def test_a_unit_written_onto_a_number_is_no_name(processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "New player", "On the 30GB iPod, 75 hours of video can "
+                          "be stored.")
+    assert [m.text for m in annotations.mentions] == ["the 30GB iPod"]  # no "GB" of its own
+
+
+def test_product_lines_as_the_tokenizer_splits_them_and_in_any_case(
+        processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "Orders", "Skyvault ordered an Airbus A400M and two "
+                          "Macbook Pro laptops.")
+    products = {e.name for e in annotations.entities if e.kind is EntityKind.PRODUCT}
+    assert {"Airbus A400M", "Macbook Pro"} <= products  # "A400M" is two tokens to the model

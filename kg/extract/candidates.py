@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from kg.extract.extents import ARTICLES, PERSON_TITLES, lead, trail
-from kg.extract.lexicon import demonyms, ministry_domains, not_names
+from kg.extract.extents import ARTICLES, PERSON_TITLES, is_unit, lead, trail
+from kg.extract.lexicon import demonyms, ministry_domains, not_names, organization_words
 from kg.extract.places import is_country, is_known_place
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WEAPON"}
@@ -84,7 +84,8 @@ def mention_span(ent: Span) -> tuple[int, int]:
 
 def _is_name(span: Span) -> bool:
     """A proper name: capitalised somewhere, not a time zone or slogan (storms: coref.py)."""
-    return len(span) > 0 and span.text not in not_names() and any(c.isupper() for c in span.text)
+    return len(span) > 0 and span.text not in not_names() and any(c.isupper() for c in span.text) \
+        and not is_unit(span[0])
 
 
 def _is_title_fragment(ent: Span) -> bool:
@@ -103,10 +104,12 @@ def _extend_to_place(ent: Span) -> Span:
 def _trim(span: Span) -> Span:
     """Drop a leading determiner or title and a trailing possessive: names, not phrases."""
     start, end = span.start, span.end
-    while start < end and (span.doc[start].lower_ in ARTICLES
+    while start < end and (span.doc[start].lower_ in ARTICLES or _is_quote(span.doc[start])
                            or (span.label_ == "PERSON" and span.doc[start].text in PERSON_TITLES
                                and end - start > 1)):
         start += 1
+    while end > start and _is_quote(span.doc[end - 1]):
+        end -= 1
     if end > start and span.doc[end - 1].text in {"'s", "’s", "'"}:
         end -= 1
     if span.label_ == "ORG":  # "Adam Air Flight 574" is a flight of the airline "Adam Air"
@@ -116,6 +119,11 @@ def _trim(span: Span) -> Span:
             end = i
             break
     return span.doc[start:end]
+
+
+def _is_quote(token: Token) -> bool:
+    """A quotation mark, which opens or closes a quote around a name, not the name."""
+    return token.is_quote or token.text in {"``", "''"}
 
 
 def _relabel(span: Span, label: str) -> str:
@@ -129,7 +137,20 @@ def _relabel(span: Span, label: str) -> str:
         return "GPE"  # "Sevastopol" tagged NORP or ORG
     if label == "PERSON" and is_country(text):
         return "GPE"  # "Bermuda" tagged PERSON; not cities, which share names with people
+    if label in {"PERSON", "GPE", "LOC", "NORP"} and _organization_by_words(span) \
+            and not is_known_place(text):
+        return "ORG"  # "Douglas Aircraft" PERSON, "retailer Best Buy" PERSON
     return label
+
+
+def _organization_by_words(span: Span) -> bool:
+    """A name that ends in a word of organisations' names, or that a noun for a kind of
+    organisation right before it describes."""
+    if len(span) > 1 and span[-1].text in organization_words("last"):
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in organization_words("before") \
+        and before.pos_ == "NOUN" and before.head.i in range(span.start, span.end)
 
 
 def relabel_candidate(candidate: Candidate, label: str) -> Candidate:

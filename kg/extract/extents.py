@@ -110,11 +110,19 @@ def _premodifier(token: Token, span: Span, label: str) -> bool:
     if label in PLACE_LABELS:  # "the United States", not "central London"
         return False
     if token.pos_ == "NUM" and token.ent_type_ != "ORDINAL":  # "the 3G iPhone", not a
-        return token.head != span.root  # count ("18 777s")
+        return token.head != span.root or is_unit(token.nbor(1))  # count ("18 777s")
+    if is_unit(token):  # "GB" in "the 30GB iPod"
+        return True
     if token.pos_ == "PROPN" or token.ent_type_ or token.lower_ in SEQUENCE_WORDS:
         return False  # another name, a nationality, "the first A380"
     return token.pos_ in {"ADJ", "NOUN", "ADV"} or token.dep_ == "amod" or \
         token.tag_ == "HYPH" or (token.text == "," and token.nbor(-1).pos_ == "ADJ")
+
+
+def is_unit(token: Token) -> bool:
+    """A unit written onto a number ("GB" in "30GB", "mm" in "155mm"): no name of its own."""
+    return token.i > 0 and token.doc[token.i - 1].like_num \
+        and not token.doc[token.i - 1].whitespace_ and token.is_alpha
 
 
 def _article_start(span: Span) -> int:

@@ -75,6 +75,13 @@ def position_heads() -> frozenset[str]:
 
 
 @cache
+def organization_words(where: str) -> frozenset[str]:
+    """Words that make a name an organisation's: ending it (`where` "last": "Airlines") or
+    as the noun right before it ("before": "retailer")."""
+    return frozenset(row[0] for row in _rows("organization_words.tsv") if row[1] == where)
+
+
+@cache
 def product_nouns() -> frozenset[str]:
     """Singular nouns that say what kind of product a name is ("superjumbo", "store")."""
     return frozenset(row[0] for row in _rows("product_nouns.txt"))
