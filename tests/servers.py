@@ -72,29 +72,49 @@ def select(query_url: str, sparql: str, auth: tuple[str, str] | None = None) -> 
     """Run a SELECT on a SPARQL endpoint: one dict of pyoxigraph terms per row."""
     data = urllib.parse.urlencode({"query": sparql}).encode()
     request = urllib.request.Request(query_url, data=data, headers={
-        "Accept": "application/sparql-results+json"})
+        "Accept": "application/sparql-results+xml"})
     with urllib.request.urlopen(request, timeout=120) as response:
         body = response.read()
-    solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+    solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
     assert isinstance(solutions, ox.QuerySolutions)
     names = [v.value for v in solutions.variables]
     return [{name: row[name] for name in names if row[name] is not None} for row in solutions]
 
 
 def endpoint_quads(query_url: str, prefix: str = "") -> set[str]:
-    """Every quad of the endpoint's named graphs whose IRI starts with `prefix`, as N-Quads."""
-    rows = select(query_url, "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } "
-                  f"FILTER(STRSTARTS(STR(?g), {ox.Literal(prefix)})) }}")
-    return {f"{r['s']} {r['p']} {r['o']} {r['g']} ." for r in rows}
+    """Every quad of the endpoint's named graphs whose IRI starts with `prefix`, as N-Quads.
+
+    Graph by graph, as N-Triples: Virtuoso's SPARQL XML results drop a literal's trailing
+    white space, and its JSON results take seconds per 10k rows.
+    """
+    graphs = select(query_url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                    f"FILTER(STRSTARTS(STR(?g), {ox.Literal(prefix)})) }}")
+    quads: set[str] = set()
+    for row in graphs:
+        sparql = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {row['g']} {{ ?s ?p ?o }} }}"
+        data = urllib.parse.urlencode({"query": sparql}).encode()
+        request = urllib.request.Request(query_url, data=data, headers={
+            "Accept": "application/n-triples"})
+        with urllib.request.urlopen(request, timeout=120) as response:
+            body = response.read()
+        quads |= {f"{t.subject} {t.predicate} {t.object} {row['g']} ."
+                  for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)}
+    return quads
 
 
-def clear(update_url: str, prefix: str) -> None:
-    """Delete every quad of the named graphs whose IRI starts with `prefix`."""
-    update = ("DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { GRAPH ?g { ?s ?p ?o } "
-              f"FILTER(STRSTARTS(STR(?g), {ox.Literal(prefix)})) }}")
-    data = urllib.parse.urlencode({"update": update}).encode()
+def update(update_url: str, sparql: str) -> None:
+    """Run a SPARQL update on an endpoint."""
+    data = urllib.parse.urlencode({"update": sparql}).encode()
     with urllib.request.urlopen(urllib.request.Request(update_url, data=data), timeout=120):
         pass
+
+
+def clear(query_url: str, update_url: str, prefix: str) -> None:
+    """Drop the named graphs whose IRI starts with `prefix`."""
+    graphs = select(query_url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                    f"FILTER(STRSTARTS(STR(?g), {ox.Literal(prefix)})) }}")
+    if graphs:
+        update(update_url, " ;\n".join(f"DROP SILENT GRAPH {row['g']}" for row in graphs))
 
 
 @dataclass
@@ -139,7 +159,11 @@ class OxigraphServer:
 
     def clear(self, prefix: str = "") -> None:
         """Remove the graphs whose IRI starts with `prefix`."""
-        clear(self.update_url, prefix)
+        clear(self.query_url, self.update_url, prefix)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update."""
+        update(self.update_url, sparql)
 
 
 _VIRTUOSO_INI = """\
@@ -235,7 +259,7 @@ class VirtuosoServer:
 
     def clear(self, prefix: str = "") -> None:
         """Remove the graphs whose IRI starts with `prefix` (the system graphs stay)."""
-        clear(self.sparql_url, prefix)
+        clear(self.sparql_url, self.sparql_url, prefix)
 
 
 @pytest.fixture(scope="session")

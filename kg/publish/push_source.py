@@ -29,6 +29,9 @@ class GraphSource:
     def __post_init__(self) -> None:
         if (self.store is None) == (not self.files):
             raise InputError("push from a store or from files, not both or neither")
+        if self.store is not None and not self.store.is_dir():
+            # Opening a store that is not there would create an empty one, and push nothing.
+            raise StoreError(f"no store at {self.store}", hint="give --store DIR, or --data FILES")
         for path in self.files:
             fmt, _ = rdf_format(path)
             if fmt not in _QUAD_FORMATS:
@@ -55,8 +58,6 @@ class GraphSource:
 
 
 def _store_graphs(path: Path) -> Iterator[Graph]:
-    if not path.is_dir():
-        raise StoreError(f"no store at {path}", hint="give --store DIR, or files to push")
     with Store(path) as store:
         for name in sorted(store.graph_names()):
             result = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {ox.NamedNode(name)} "
