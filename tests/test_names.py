@@ -100,3 +100,13 @@ def test_product_lines_as_the_tokenizer_splits_them_and_in_any_case(
                           "Macbook Pro laptops.")
     products = {e.name for e in annotations.entities if e.kind is EntityKind.PRODUCT}
     assert {"Airbus A400M", "Macbook Pro"} <= products  # "A400M" is two tokens to the model
+
+
+def test_a_model_number_alone_in_the_plural_or_with_a_variant(
+        processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "Orders", "Nordwind Air has ordered 18 777s and the "
+                          "777-200LR will fly in May. The airline has 737 employees.")
+    kinds = {e.key: e.kind for e in annotations.entities}
+    products = {m.text for m in annotations.mentions if kinds[m.entity] is EntityKind.PRODUCT}
+    assert products == {"777s", "the 777-200LR"}  # "737 employees" is a count
+

@@ -56,7 +56,7 @@ def candidates(doc: Doc, offset: int) -> list[Candidate]:
         if ent.label_ not in LABELS or _is_title_fragment(ent):
             continue
         span = _name(ent)
-        if not _is_name(span):
+        if not _is_name(span, ent.label_):
             continue
         label = _relabel(span, ent.label_)
         found.append(Candidate(offset + span.start_char, offset + span.end_char, span.text,
@@ -82,10 +82,14 @@ def mention_span(ent: Span) -> tuple[int, int]:
     return span.start_char - lead(span, ent.label_), span.end_char + trail(span, ent.label_)
 
 
-def _is_name(span: Span) -> bool:
-    """A proper name: capitalised somewhere, not a time zone or slogan (storms: coref.py)."""
-    return len(span) > 0 and span.text not in not_names() and any(c.isupper() for c in span.text) \
-        and not is_unit(span[0])
+def _is_name(span: Span, label: str) -> bool:
+    """A proper name: capitalised somewhere or a model number, not a time zone, a slogan or
+    a unit (storms: coref.py)."""
+    if len(span) == 0 or span.text in not_names() or is_unit(span[0]):
+        return False
+    # "777s", "777-200LR"; a bare number ("747") the model tagged PRODUCT may be a count
+    numbered = label == "PRODUCT" and span.text[0].isdigit() and not span.text.isdigit()
+    return numbered or any(c.isupper() for c in span.text)
 
 
 def _is_title_fragment(ent: Span) -> bool:

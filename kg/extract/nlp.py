@@ -109,7 +109,15 @@ def _product_patterns(tokenizer: Tokenizer) -> list[dict[str, object]]:
             patterns += [{"label": "PRODUCT",
                           "pattern": start + _line_tokens(product, tokenizer) + tail}
                          for tail in _tails(product)]
+        if not product.alone and product.line.isdigit():
+            patterns += [{"label": "PRODUCT", "pattern": form} for form in _numbered(product)]
     return patterns
+
+
+def _numbered(product: ProductLine) -> list[Pattern]:
+    """A model number alone, where no count or year can be meant: in the plural ("18 777s")
+    or with a variant ("the 777-200LR"); "737 employees" stays a number."""
+    return [[{"TEXT": f"{product.line}s"}], [{"ORTH": product.line}, *_VARIANT]]
 
 
 def _line_tokens(product: ProductLine, tokenizer: Tokenizer) -> Pattern:
