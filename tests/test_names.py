@@ -110,3 +110,11 @@ def test_a_model_number_alone_in_the_plural_or_with_a_variant(
     products = {m.text for m in annotations.mentions if kinds[m.entity] is EntityKind.PRODUCT}
     assert products == {"777s", "the 777-200LR"}  # "737 employees" is a count
 
+
+def test_events_named_like_organisations_are_not_entities(processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "Keynote", "Skyvault chief Amara Okafor opened the "
+                          "Global Robotics Conference (GRC) in Oslo on Monday. The GRC ends on "
+                          "Friday.")
+    names = {e.name for e in annotations.entities} | {m.text for m in annotations.mentions}
+    assert not any("Conference" in n or "GRC" in n for n in names)
+    assert named(annotations, "Oslo").kind is EntityKind.CITY

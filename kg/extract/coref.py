@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 
 from kg.extract.candidates import Candidate, relabel_candidate
-from kg.extract.lexicon import gazetteer, gazetteer_by_name
+from kg.extract.lexicon import event_name_words, gazetteer, gazetteer_by_name
 from kg.extract.organizations import organization_entity
 from kg.extract.persons import not_a_person, person_names, unintroduced
 from kg.extract.places import is_country, lookup_place
@@ -37,6 +37,10 @@ def resolve(text: str, found: list[Candidate],
     storms = set(_STORM.findall(text))  # "Hurricane Humberto" ... "Humberto" names no entity
     found = [c for c in found if c.text not in storms]
     acronyms = _defined_acronyms(text, found)
+    events = {c.text for c in found if c.text.split()[-1] in event_name_words()}
+    events |= {acronym for acronym, name in acronyms.items() if name in events}
+    found = [c for c in found if c.text not in events]  # "WWDC" is no organisation
+    acronyms = {acronym: name for acronym, name in acronyms.items() if acronym not in events}
     found = [relabel_candidate(c, "ORG") if c.text in acronyms else c for c in found]
     persons = person_names([c.text for c in found if c.label == "PERSON"])
     found = [_as_person(c, persons) for c in found]

@@ -82,6 +82,12 @@ def organization_words(where: str) -> frozenset[str]:
 
 
 @cache
+def event_name_words() -> frozenset[str]:
+    """Last words of names of events ("Conference", "Show"): such names are not entities."""
+    return frozenset(row[0] for row in _rows("event_name_words.txt"))
+
+
+@cache
 def product_nouns() -> frozenset[str]:
     """Singular nouns that say what kind of product a name is ("superjumbo", "store")."""
     return frozenset(row[0] for row in _rows("product_nouns.txt"))
