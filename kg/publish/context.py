@@ -1,9 +1,9 @@
 """JSON-LD: the published context of kg's vocabulary, and a dataset compacted with it, streamed.
 
 pyoxigraph writes JSON-LD in expanded form only (full IRIs, no context), which a reader of
-`schema:name` does not want. So the dump is written here, one subject's statements at a time
-in the order the store's index yields them, as compact JSON-LD whose `@context` is a reference
-to the published context.jsonld: nothing corpus-sized is ever held in memory.
+`schema:name` does not want. So the dump is written here, a graph at a time in the order the
+store's index yields them, as compact JSON-LD whose `@context` is a reference to the
+published context.jsonld: nothing corpus-sized is ever held in memory.
 """
 
 from __future__ import annotations
@@ -50,38 +50,45 @@ def compact(iri: str) -> str:
     return iri
 
 
-def write_jsonld(quads: Iterable[ox.Quad], stream: IO[bytes], context: str) -> int:
-    """Write `quads` as one compact JSON-LD document using the context at IRI `context`
-    (relative IRIs resolve against the document); returns the number of quads written.
+class JsonLdWriter:
+    """Writes one compact JSON-LD document, a graph at a time, using the context at IRI
+    `context` (a relative IRI resolves against the document, as JSON-LD says)."""
 
-    Quads of one graph and of one subject should come together, as a store index gives
-    them; if not, a node appears twice, which JSON-LD merges: still the same data.
-    """
-    stream.write(f'{{"@context":{_JSON.encode(context)},"@graph":[\n'.encode())
-    count, first = 0, True
+    def __init__(self, stream: IO[bytes], context: str) -> None:
+        self.stream = stream
+        self.first = True
+        stream.write(f'{{"@context":{_JSON.encode(context)},"@graph":[\n'.encode())
+
+    def write(self, graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph,
+              quads: Iterable[ox.Quad]) -> None:
+        """Append graph `graph`; quads of one subject should come together, as a store index
+        gives them (otherwise the subject's node appears twice, which JSON-LD merges)."""
+        lines = ",\n".join(_nodes(quads))
+        if not isinstance(graph, ox.DefaultGraph):
+            lines = f'{{"@id":{_JSON.encode(_id(graph))},"@graph":[\n{lines}]}}'
+        self.stream.write((("" if self.first else ",\n") + lines).encode())
+        self.first = False
+
+    def close(self) -> None:
+        """End the document."""
+        self.stream.write(b"\n]}\n")
+
+
+def write_jsonld(quads: Iterable[ox.Quad], stream: IO[bytes], context: str) -> None:
+    """Write `quads`, graph by graph as they come, as one compact JSON-LD document."""
+    writer = JsonLdWriter(stream, context)
     for graph, members in groupby(quads, key=attrgetter("graph_name")):
-        nodes = list(_nodes(members))  # one graph's nodes: article-sized, not corpus-sized
-        count += sum(size for _, size in nodes)
-        lines = [line for line, _ in nodes]
-        if isinstance(graph, ox.DefaultGraph):
-            block = ",\n".join(lines)
-        else:
-            block = f'{{"@id":{_JSON.encode(_id(graph))},"@graph":[\n' + ",\n".join(lines) + "]}"
-        stream.write((("" if first else ",\n") + block).encode())
-        first = False
-    stream.write(b"\n]}\n")
-    return count
+        writer.write(graph, members)
+    writer.close()
 
 
-def _nodes(quads: Iterable[ox.Quad]) -> Iterator[tuple[str, int]]:
-    """One JSON line per subject, and how many statements it holds."""
+def _nodes(quads: Iterable[ox.Quad]) -> Iterator[str]:
+    """One JSON line per subject."""
     for subject, statements in groupby(quads, key=attrgetter("subject")):
         node: JsonNode = {"@id": _id(subject)}
-        size = 0
         for quad in statements:
             _add(node, quad.predicate.value, quad.object)
-            size += 1
-        yield _JSON.encode(node), size
+        yield _JSON.encode(node)
 
 
 def _add(node: JsonNode, predicate: str, value: ox.NamedNode | ox.BlankNode | ox.Literal

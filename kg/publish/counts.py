@@ -18,7 +18,8 @@ from kg.store import PREFIX_IRIS, Store
 # Subjects and objects are counted across all graphs; GRAPH ?g leaves the default graph out,
 # and kg keeps nothing there, so the union default graph (which Oxigraph builds) is used.
 _DISTINCT = "SELECT (COUNT(DISTINCT ?{var}) AS ?n) WHERE {{ ?s ?p ?o }}"
-_PROPERTIES = "SELECT DISTINCT ?p WHERE { ?s ?p ?o } ORDER BY ?p"
+# Sorted in Python: ORDER BY here sorts every row before DISTINCT (40 s for a million).
+_PROPERTIES = "SELECT DISTINCT ?p WHERE { ?s ?p ?o }"
 _CLASSES = """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class FILTER isIRI(?class) }
 GROUP BY ?class ORDER BY ?class"""
 # Dates come from the runs (prov:startedAtTime), never from the clock: the same store gives
@@ -57,7 +58,7 @@ def article_graphs(store: Store) -> list[str]:
 
 def count(store: Store, articles: int) -> DatasetCounts:
     """Count what `store` holds; `articles` is the number of article graphs."""
-    properties = [_term(row[0]) for row in _rows(store, _PROPERTIES)]
+    properties = sorted(_term(row[0]) for row in _rows(store, _PROPERTIES))
     classes = tuple((_term(c), int(_term(n))) for c, n in _rows(store, _CLASSES))
     used = properties + [cls for cls, _ in classes]
     issued, modified = _dates(store)

@@ -10,20 +10,27 @@ The dump directory (served as is by `kg serve`):
     void.ttl           VoID and DCAT: counts, licence, dates, files with sizes and SHA-256
     SHA256SUMS         every file above, for `sha256sum -c SHA256SUMS`
 
-The corpus-wide files are streamed by pyoxigraph from the store's index (JSON-LD by
-kg.publish.context); per-article files are one graph at a time. Each file is written under a
-temporary name and renamed when complete, and the same store gives byte-identical files.
+The store is read once, as N-Quads by pyoxigraph's own serialiser; that stream is parsed
+back graph by graph (the index keeps each graph together) to write the TriG, the JSON-LD
+(kg.publish.context) and the article files, so memory holds one graph at a time. Each file is
+written under a temporary name and renamed when complete; the same store gives the same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import secrets
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -31,10 +38,10 @@ from rdflib import URIRef
 from kg.errors import StoreError
 from kg.ids import digest
 from kg.pipeline import article_key
-from kg.publish.context import CONTEXT_FILE, context_bytes, write_jsonld
+from kg.publish.context import CONTEXT_FILE, JsonLdWriter, context_bytes
 from kg.publish.counts import DatasetCounts, article_graphs, count
 from kg.publish.describe import VOID_FILE, Dump, DumpFile, void_turtle
-from kg.publish.files import atomic_output, turtle
+from kg.publish.files import atomic_output, serialize, turtle
 from kg.settings import Settings
 from kg.store import PREFIX_IRIS, Store
 
@@ -73,18 +80,19 @@ def dump(store: Store, out_dir: Path, settings: Settings, *, dry_run: bool = Fal
         return DumpResult(out_dir, counts, planned, dry_run=True)
     _prepare(out_dir)
     context_ref = f"{settings.dump_url}{CONTEXT_FILE}" if settings.dump_url else CONTEXT_FILE
-    with _oxigraph(store, "dump the store") as raw:
-        files = [_write(out_dir, NQUADS, lambda out: raw.dump(out, ox.RdfFormat.N_QUADS)),
-                 _write(out_dir, TRIG, lambda out: raw.dump(out, ox.RdfFormat.TRIG,
-                                                            prefixes=PREFIX_IRIS)),
-                 _write(out_dir, JSONLD, lambda out: write_jsonld(
-                     raw.quads_for_pattern(None, None, None, None), out, context_ref)),
-                 _write(out_dir, CONTEXT, lambda out: out.write(context_bytes()))]
-        article_sums = _write_articles(raw, graphs, out_dir / ARTICLES_DIR)
-    articles = replace(ARTICLES, size=sum(size for _, size, _ in article_sums))
-    description = void_turtle(Dump(counts, tuple(files[:3]), files[3], articles), settings)
-    files += [articles, _write(out_dir, planned[-1], lambda out: out.write(description))]
-    _write_checksums(out_dir, files, article_sums)
+    articles = Articles(out_dir / ARTICLES_DIR, graphs)
+    with store._io("dump the store") as raw:  # Store has no streaming read of its own
+        _write_dataset(raw, out_dir, context_ref, articles)
+    files = [_summed(out_dir, item) for item in (NQUADS, TRIG, JSONLD)]
+    with atomic_output(out_dir / CONTEXT_FILE) as stream:
+        stream.write(context_bytes())
+    files.append(_summed(out_dir, CONTEXT))
+    directory = replace(ARTICLES, size=sum(size for _, size, _ in articles.written))
+    description = void_turtle(Dump(counts, tuple(files[:3]), files[3], directory), settings)
+    with atomic_output(out_dir / VOID_FILE) as stream:
+        stream.write(description)
+    files += [directory, _summed(out_dir, planned[-1])]
+    _write_checksums(out_dir, files, articles.written)
     return DumpResult(out_dir, counts, tuple(files))
 
 
@@ -97,50 +105,128 @@ def _prepare(out_dir: Path) -> None:
                          hint="give a directory you may write to (kg dump OUT_DIR)") from error
 
 
+def _write_dataset(raw: ox.Store, out_dir: Path, context_ref: str, articles: Articles) -> None:
+    """One pass over the store writes the N-Quads, TriG, JSON-LD and article files."""
+    with ExitStack() as stack:
+        nquads, trig, jsonld = (stack.enter_context(atomic_output(out_dir / item.name))
+                                for item in (NQUADS, TRIG, JSONLD))
+        trig.write(_prefix_lines().encode())
+        to_jsonld = JsonLdWriter(jsonld, context_ref)
+        done: set[str] = set()
+        quads_in_order = stack.enter_context(stored_quads(raw, nquads, out_dir))
+        for graph, members in groupby(quads_in_order, key=attrgetter("graph_name")):
+            if str(graph) in done:  # Oxigraph's index keeps each graph together
+                raise StoreError(f"the store yielded graph {graph} in two parts; cannot dump it")
+            done.add(str(graph))
+            quads = list(members)  # one graph: article-sized
+            trig.write(_without_prefixes(serialize(quads, ox.RdfFormat.TRIG)).encode())
+            to_jsonld.write(graph, quads)
+            articles.write(graph, quads)
+        to_jsonld.close()
+    articles.remove_stale()
+
+
 @contextmanager
-def _oxigraph(store: Store, action: str) -> Iterator[ox.Store]:
-    # kg.store.Store offers no streaming read of its quads; its _io gives the pyoxigraph store
-    # and turns OSError into a StoreError naming the store.
-    with store._io(action) as raw:
-        yield raw
+def stored_quads(raw: ox.Store, copy: IO[bytes], folder: Path) -> Iterator[Iterator[ox.Quad]]:
+    """The store's quads in index order (graph by graph), their N-Quads also written to `copy`.
+
+    Decoding terms from an on-disk store (~20 µs a quad here) is most of a dump's cost, so the
+    store is read once, by pyoxigraph's N-Quads serialiser writing a temporary file from a
+    thread of its own (Rust, without the GIL), while this thread follows that file, parses it
+    back and writes the other files.
+    """
+    temp = folder / f".dataset.nq.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    temp.touch()
+    done, failures = threading.Event(), list[BaseException]()
+
+    def produce() -> None:
+        try:
+            raw.dump(str(temp), ox.RdfFormat.N_QUADS)
+        except (OSError, ValueError) as error:
+            failures.append(error)
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=produce, name="kg-dump-store-reader", daemon=True)
+    thread.start()
+    try:
+        with temp.open("rb") as handle:
+            source = cast(IO[bytes], _Follow(handle, copy, done))
+            yield iter(ox.parse(source, ox.RdfFormat.N_QUADS, lenient=True))  # valid: our own
+    finally:
+        thread.join()
+        temp.unlink(missing_ok=True)
+        if failures:
+            raise StoreError(f"cannot read the store: {failures[0]}") from failures[0]
 
 
-def _write(out_dir: Path, item: DumpFile, write: Callable[[IO[bytes]], object]) -> DumpFile:
-    """Write one file atomically; its size and SHA-256 are read back from disk."""
+class _Follow:
+    """Reads a file another thread is writing until it is `done`; copies what it reads."""
+
+    def __init__(self, source: IO[bytes], copy: IO[bytes], done: threading.Event) -> None:
+        self.source, self.copy, self.done = source, copy, done
+
+    def read(self, size: int = -1) -> bytes:
+        while True:
+            finished = self.done.is_set()  # before reading: then an empty read is the end
+            data = self.source.read(size)
+            if data or finished:
+                self.copy.write(data)
+                return data
+            time.sleep(0.005)
+
+
+class Articles:
+    """Writes articles/KEY.ttl for each article graph; KEY from kg.pipeline.article_key."""
+
+    def __init__(self, folder: Path, graphs: list[str]) -> None:
+        self.folder = folder
+        self.keys: dict[str, str] = {}
+        for graph in graphs:  # sorted: the same store gives the same keys
+            key = article_key(URIRef(graph))
+            # An unsafe or repeated key (graph IRIs of two bases) becomes the IRI's digest.
+            unsafe = not _SAFE_KEY.fullmatch(key) or key in self.keys.values()
+            self.keys[graph] = digest(graph) if unsafe else key
+        self.written: list[tuple[str, int, str]] = []  # name, size, SHA-256
+
+    def write(self, graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph,
+              quads: list[ox.Quad]) -> None:
+        """Write the graph's Turtle file if it is an article graph."""
+        key = self.keys.get(graph.value) if isinstance(graph, ox.NamedNode) else None
+        if key is None:
+            return
+        # The index's order, subject by subject: the same for the same store, and sorting
+        # here would cost more than writing.
+        data = turtle([quad.triple for quad in quads]).encode()
+        with atomic_output(self.folder / f"{key}.ttl") as stream:
+            stream.write(data)
+        self.written.append((f"{ARTICLES_DIR}/{key}.ttl", len(data),
+                             hashlib.sha256(data).hexdigest()))
+
+    def remove_stale(self) -> None:
+        """Remove the files of graphs no longer in the store."""
+        current = {f"{key}.ttl" for key in self.keys.values()}
+        for path in sorted(self.folder.glob("*.ttl")):
+            if path.name not in current:
+                path.unlink()
+
+
+def _summed(out_dir: Path, item: DumpFile) -> DumpFile:
+    """`item` with the size and SHA-256 of its file, read back from disk."""
     path = out_dir / item.name
-    with atomic_output(path) as stream:
-        write(stream)
     with path.open("rb") as handle:
         sha256 = hashlib.file_digest(handle, "sha256").hexdigest()
     return replace(item, size=path.stat().st_size, sha256=sha256)
 
 
-def _write_articles(raw: ox.Store, graphs: list[str],
-                    folder: Path) -> list[tuple[str, int, str]]:
-    """One Turtle file per article graph; files of graphs no longer in the store are removed.
-    Returns (name, size, SHA-256) of each file."""
-    written: list[tuple[str, int, str]] = []
-    keys: set[str] = set()
-    for graph in graphs:
-        key = _key(graph, keys)
-        triples = [ox.Triple(q.subject, q.predicate, q.object)
-                   for q in raw.quads_for_pattern(None, None, None, ox.NamedNode(graph))]
-        data = turtle(sorted(triples, key=str)).encode()
-        with atomic_output(folder / f"{key}.ttl") as stream:
-            stream.write(data)
-        written.append((f"{ARTICLES_DIR}/{key}.ttl", len(data), hashlib.sha256(data).hexdigest()))
-    for stale in sorted(set(folder.glob("*.ttl")) - {folder / f"{k}.ttl" for k in keys}):
-        stale.unlink()
-    return written
+def _prefix_lines() -> str:
+    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIX_IRIS.items())
 
 
-def _key(graph: str, taken: set[str]) -> str:
-    """article_key of the graph, or its digest if that key is not a safe, unused file name."""
-    key = article_key(URIRef(graph))
-    if not _SAFE_KEY.fullmatch(key) or key in taken:
-        key = digest(graph)
-    taken.add(key)
-    return key
+def _without_prefixes(text: str) -> str:
+    # pyoxigraph writes an @prefix header per call; the TriG file carries ours once.
+    return "".join(line for line in text.splitlines(keepends=True)
+                   if not line.startswith("@prefix "))
 
 
 def _write_checksums(out_dir: Path, files: list[DumpFile],
