@@ -86,7 +86,7 @@ def main() -> None:
     print(f"Wikinews corpus, {nquads.stat().st_size / 1e6:.1f} MB of N-Quads, to a fresh "
           "Oxigraph server on loopback (one run each)\n")
     print(f"| {'method':<26} | {'triples':>8} | {'requests':>8} | {'seconds':>7} | {'triples/s':>9} |")
-    print(f"|{'-' * 28}|{'-' * 10}:|{'-' * 10}:|{'-' * 9}:|{'-' * 11}:|")
+    print(f"|{'-' * 28}|{'-' * 9}:|{'-' * 9}:|{'-' * 8}:|{'-' * 10}:|")
     for name, triples, seconds, requests in rows:
         print(f"| {name:<26} | {triples:>8,} | {requests:>8,} | {seconds:>7.1f} | "
               f"{triples / seconds:>9,.0f} |")

@@ -3,8 +3,15 @@ expected on an endpoint, and the comparison that allows for Virtuoso's normalisa
 
 from __future__ import annotations
 
+import http.server
+import socketserver
+import ssl
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -75,3 +82,57 @@ def _deskolemised(term: ox.Term) -> object:
     if term.datatype.value == XSD_STRING:  # RDF 1.1: a plain literal is an xsd:string
         return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+class _Peer(http.server.BaseHTTPRequestHandler):
+    """Answers every request with the server's `status` and `body`, and records it."""
+
+    server: Any
+
+    def _answer(self) -> None:
+        length = int(self.headers.get("Content-Length", 0))
+        self.server.seen.append((self.command, self.path, dict(self.headers), self.rfile.read(length)))
+        self.send_response(self.server.status)
+        self.send_header("Content-Length", str(len(self.server.body)))
+        self.end_headers()
+        self.wfile.write(self.server.body)
+
+    do_POST = do_PUT = _answer
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class _Garbage(socketserver.BaseRequestHandler):
+    """Reads the request, answers bytes that are not HTTP, hangs up."""
+
+    def handle(self) -> None:
+        stream = self.request.makefile("rb")
+        length = 0
+        while (line := stream.readline()) not in (b"\r\n", b""):
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":")[1])
+        stream.read(length)  # all of it, so that the client sees the answer, not a reset
+        self.server.seen.append("garbage")  # type: ignore[attr-defined]
+        self.request.sendall(b"\x00\x01 this is not HTTP\r\n\r\n")
+
+
+@contextmanager
+def running_peer(answer: tuple[int, bytes] | str, tls: ssl.SSLContext | None = None) -> Iterator[Any]:
+    """A real server on a loopback port that answers every request with `answer` (status
+    and body, or "garbage": bytes that are not HTTP); `.seen` lists what it received."""
+    handler = _Garbage if answer == "garbage" else _Peer
+    server: Any = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
+    server.daemon_threads = True
+    server.seen = []
+    if not isinstance(answer, str):
+        server.status, server.body = answer
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -4,10 +4,7 @@ that make re-sending harmless (stable skolem IRIs, escaping, the journal)."""
 
 from __future__ import annotations
 
-import http.server
 import json
-import socketserver
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,7 +31,7 @@ from tests.servers import (  # noqa: F401  (fixtures)
     free_port,
     virtuoso_server,
 )
-from tests.test_push_data import BASE, PREFIX, Corpus, articles, make_corpus
+from tests.test_push_data import BASE, PREFIX, Corpus, articles, make_corpus, running_peer
 
 FAST = ["--retries", "2", "--timeout", "5"]
 
@@ -107,56 +104,12 @@ def test_nothing_listening_is_a_clear_fatal_error(seed: Corpus, tmp_path: Path) 
     assert (tmp_path / "j.jsonl").read_text() == ""  # nothing recorded as pushed
 
 
-class _Peer(http.server.BaseHTTPRequestHandler):
-    """Answers every request with the server's `status` and `body`, and records it."""
-
-    server: Any
-
-    def _answer(self) -> None:
-        length = int(self.headers.get("Content-Length", 0))
-        self.server.seen.append((self.command, self.path, dict(self.headers), self.rfile.read(length)))
-        self.send_response(self.server.status)
-        self.send_header("Content-Length", str(len(self.server.body)))
-        self.end_headers()
-        self.wfile.write(self.server.body)
-
-    do_POST = do_PUT = _answer
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-class _Garbage(socketserver.BaseRequestHandler):
-    """Reads the request, answers bytes that are not HTTP, hangs up."""
-
-    def handle(self) -> None:
-        stream = self.request.makefile("rb")
-        length = 0
-        while (line := stream.readline()) not in (b"\r\n", b""):
-            if line.lower().startswith(b"content-length:"):
-                length = int(line.split(b":")[1])
-        stream.read(length)  # all of it, so that the client sees the answer, not a reset
-        self.server.seen.append("garbage")  # type: ignore[attr-defined]
-        self.request.sendall(b"\x00\x01 this is not HTTP\r\n\r\n")
-
-
 @pytest.fixture
 def peer(request: pytest.FixtureRequest) -> Iterator[Any]:
     """A real HTTP (or not quite) server on loopback: request.param is (status, body) or
     "garbage"."""
-    handler = _Garbage if request.param == "garbage" else _Peer
-    server: Any = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    server.seen = []
-    if request.param != "garbage":
-        server.status, server.body = request.param
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with running_peer(request.param) as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.mark.parametrize(("peer", "message"), [
