@@ -103,8 +103,8 @@ def _add_sources(runner: QueryRunner, page: Page, out: list[dict[str, Term]],
     """Evidence sentences of a statement; for an entity, the sentence behind each fact."""
     evidence = [row["o"].value for row in out if row["p"].value == str(KGO.evidence)]
     if evidence:
-        found = (sentences.around(span) for span in spans_of(runner, evidence).values())
-        page.evidence = sorted((s for s in found if s), key=lambda s: (s.article.text, s.begin))
+        triggers = [row["o"].value for row in out if row["p"].value == str(KGO.trigger)]
+        page.evidence = _evidence(sentences, spans_of(runner, evidence + triggers), triggers)
         return
     mentions = runner.run(Task(_MENTIONS, bindings={"r": ox.NamedNode(page.iri)})).rows
     own = list(spans_of(runner, [row["m"].value for row in mentions]).values())
@@ -118,6 +118,21 @@ def _add_sources(runner: QueryRunner, page: Page, out: list[dict[str, Term]],
             else:
                 spans = [s for s in own if value.text.lower() in s.anchor.lower()]
             _add_sentences(fact, sentences, spans)
+
+
+def _evidence(sentences: Sentences, spans: dict[str, Span], triggers: list[str]) -> list[Sentence]:
+    """The evidence sentences, each with the event's trigger marked where it has one."""
+    marks = [spans[t] for t in triggers if t in spans]
+    found: dict[str, Sentence] = {}
+    for iri, span in spans.items():
+        if iri in triggers:
+            continue
+        inside = [m for m in marks if m.article == span.article
+                  and span.begin <= m.begin and m.end <= span.end]
+        sentence = sentences.around(min(inside, key=lambda m: m.begin) if inside else span)
+        if sentence is not None:
+            found.setdefault(sentence.text, sentence)
+    return sorted(found.values(), key=lambda s: (s.article.text, s.begin))
 
 
 def _add_sentences(fact: Fact, sentences: Sentences, spans: list[Span]) -> None:

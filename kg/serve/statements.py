@@ -15,7 +15,7 @@ from kg.serve.worker import Task, Term
 
 _ROLES = "SELECT ?p WHERE { ?p rdfs:subPropertyOf+ kgo:participant }"
 _FACTS = """SELECT ?x ?p ?o WHERE { VALUES ?x { %s } ?x ?p ?o
-  FILTER(?p NOT IN (kgo:trigger, prov:wasDerivedFrom)) } LIMIT 20000"""
+  FILTER(?p != prov:wasDerivedFrom) } LIMIT 20000"""
 _MAX = 200  # statements of each kind on one page
 _KINDS = {str(KGO.participant): "events", str(SDO.creator): "quotations",
           str(SDO.author): "claims_by", str(SDO.about): "claims_about"}
@@ -57,7 +57,9 @@ class Statements:
     def build(self, runner: QueryRunner, linker: Linker, labels: dict[str, str],
               sentences: Sentences) -> None:
         """Make the rows, with the sentence each statement came from."""
-        evidence = {iri: [o.value for p, o in facts if p == str(KGO.evidence)]
+        # An event's sentence has its trigger marked; a quotation's or claim's, its evidence.
+        evidence = {iri: sorted(o.value for p, o in facts if p == str(KGO.trigger)) or
+                    [o.value for p, o in facts if p == str(KGO.evidence)]
                     for iri, facts in self.facts.items()}
         spans = spans_of(runner, [m for ms in evidence.values() for m in ms[:1]])
         sentences.fetch(span.article for span in spans.values())  # one query for all texts
