@@ -8,7 +8,7 @@ import ssl
 import urllib.error
 import urllib.request
 
-from SPARQLWrapper import POST, POSTDIRECTLY, SPARQLWrapper
+from SPARQLWrapper import INSERT, POST, POSTDIRECTLY, SPARQLWrapper
 
 from kg.publish.push_http import (
     TLS_HINT,
@@ -46,7 +46,7 @@ class UpdateClient:
             wrapper.setCredentials(self.connection.user, self.connection.password or "")
         if self.connection.token:
             wrapper.addCustomHttpHeader("Authorization", f"Bearer {self.connection.token}")
-        wrapper.setQuery(update)
+        wrapper.set_update(update)
         try:
             with wrapper.query().response as response:
                 check_status(self.connection, what, response.status, response.read())
@@ -78,6 +78,12 @@ class _Wrapper(SPARQLWrapper):
     def __init__(self, url: str, opener: urllib.request.OpenerDirector) -> None:
         super().__init__(url, updateEndpoint=url)
         self._opener = opener
+
+    def set_update(self, update: str) -> None:
+        """Set the update text without SPARQLWrapper's query-type sniffing, whose regular
+        expressions over a large INSERT DATA took half the time of a push."""
+        self.queryString = update
+        self.queryType = INSERT  # an update type: the request goes out as an update
 
     def _query(self) -> tuple[http.client.HTTPResponse, str]:
         response = self._opener.open(self._createRequest(), timeout=self.timeout)
