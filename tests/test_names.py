@@ -118,3 +118,19 @@ def test_events_named_like_organisations_are_not_entities(processor: ArticleProc
     names = {e.name for e in annotations.entities} | {m.text for m in annotations.mentions}
     assert not any("Conference" in n or "GRC" in n for n in names)
     assert named(annotations, "Oslo").kind is EntityKind.CITY
+
+
+def test_a_name_after_a_position_is_a_person(processor: ArticleProcessor) -> None:
+    # The small model tags "Spokeswoman Sandy Angers" ORG; the name is hers, the title leads.
+    annotations = extract(processor, "Plan delayed", "Spokeswoman Sandy Angers said that the "
+                          "team had merged. ``We have cut costs,'' said Angers.")
+    person = named(annotations, "Sandy Angers")
+    assert person.kind is EntityKind.PERSON
+    mentions = [m.text for m in annotations.mentions if m.entity == person.key]
+    assert mentions == ["Spokeswoman Sandy Angers", "Angers"]
+
+
+def test_well_known_companies_whose_names_are_also_places(processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "Network deal", "Skyvault signed a deal with Cisco in San "
+                          "Jose on Monday.")
+    assert named(annotations, "Cisco").kind is EntityKind.ORGANIZATION

@@ -10,7 +10,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.extents import ARTICLES, PERSON_TITLES, is_unit, lead, trail
-from kg.extract.lexicon import demonyms, ministry_domains, not_names, organization_words
+from kg.extract.lexicon import (
+    demonyms,
+    ministry_domains,
+    not_names,
+    organization_words,
+    position_heads,
+)
 from kg.extract.places import is_country, is_known_place
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WEAPON"}
@@ -65,9 +71,13 @@ def candidates(doc: Doc, offset: int) -> list[Candidate]:
 
 
 def _honorific_person(ent: Span) -> Span:
-    """A span that starts with an honorific, as a person's name."""
+    """A span that starts with an honorific, as a person's name ("Mr Okafor" tagged GPE); one
+    that starts with a position, as the name after it ("Spokeswoman Sandy Angers" tagged ORG)."""
     if len(ent) > 1 and ent[0].text in HONORIFICS and ent.label_ != "PERSON":
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    if len(ent) > 2 and ent[0].lower_ in position_heads() and ent.label_ != "PERSON" \
+            and all(t.pos_ == "PROPN" and t.is_title for t in ent[1:]):
+        return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
     return ent
 
 
