@@ -93,6 +93,8 @@ class _Peer(http.server.BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length", 0))
         self.server.seen.append((self.command, self.path, dict(self.headers), self.rfile.read(length)))
         self.send_response(self.server.status)
+        for name, value in self.server.headers.items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(self.server.body)))
         self.end_headers()
         self.wfile.write(self.server.body)
@@ -126,7 +128,7 @@ def running_peer(answer: tuple[int, bytes] | str, tls: ssl.SSLContext | None = N
     if tls is not None:
         server.socket = tls.wrap_socket(server.socket, server_side=True)
     server.daemon_threads = True
-    server.seen = []
+    server.seen, server.headers = [], {}
     if not isinstance(answer, str):
         server.status, server.body = answer
     thread = threading.Thread(target=server.serve_forever, daemon=True)

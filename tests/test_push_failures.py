@@ -136,6 +136,19 @@ def test_4xx_fails_fast_and_the_push_goes_on(peer: Any, seed: Corpus, tmp_path: 
     assert len(peer.seen) == seed.graphs  # no retries
 
 
+@pytest.mark.parametrize("peer", [(401, b"who are you?")], indirect=True)
+@pytest.mark.parametrize("method", ["update", "gsp"])
+def test_refused_digest_credentials_are_not_sent_again(peer: Any, method: str, seed: Corpus,
+                                                       tmp_path: Path) -> None:
+    peer.headers["WWW-Authenticate"] = 'Digest realm="kg", nonce="n0nce", qop="auth"'
+    url = f"http://127.0.0.1:{peer.server_address[1]}/endpoint"
+    result = run_push(url, "--method", method, "--store", seed.store, "--journal",
+                      tmp_path / "j", "--user", "me", "--password", "wrong", "--auth", "digest")
+    assert result.exit_code == ExitCode.FAILED and "refused the credentials" in result.stderr
+    assert len(peer.seen) == 2  # the challenge, one answer; then stop
+    assert "Digest username=\"me\"" in peer.seen[1][2]["Authorization"]
+
+
 @pytest.mark.parametrize("peer", [(204, b"")], indirect=True)
 def test_credentials_and_terms_as_sent(peer: Any, tmp_path: Path) -> None:
     store = tmp_path / "store"

@@ -7,6 +7,7 @@ import http.client
 import ssl
 import urllib.error
 import urllib.request
+from typing import IO, Any
 
 from SPARQLWrapper import INSERT, POST, POSTDIRECTLY, SPARQLWrapper
 
@@ -101,5 +102,17 @@ def _opener(connection: Connection) -> urllib.request.OpenerDirector:
     if connection.user and connection.auth == "digest":
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         passwords.add_password(None, connection.url, connection.user, connection.password or "")
-        handlers.append(urllib.request.HTTPDigestAuthHandler(passwords))
+        handlers.append(_DigestOnce(passwords))
     return urllib.request.build_opener(*handlers)
+
+
+class _DigestOnce(urllib.request.HTTPDigestAuthHandler):
+    """Digest authentication that takes the first refusal of its answer as final (urllib's
+    own handler answers the same challenge up to six times with the same wrong password)."""
+
+    def http_error_401(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                       headers: http.client.HTTPMessage) -> Any:
+        if req.get_header(self.auth_header):
+            raise urllib.error.HTTPError(req.full_url, 401, "digest credentials refused",
+                                         headers, fp)
+        return super().http_error_401(req, fp, code, msg, headers)
