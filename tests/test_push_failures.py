@@ -127,6 +127,16 @@ def test_5xx_and_garbage_are_retried_then_reported(peer: Any, message: str, meth
     assert len(peer.seen) == 3 * seed.graphs  # each graph: one try and two retries
 
 
+@pytest.mark.parametrize("peer", [(502, b"bad gateway")], indirect=True)
+def test_an_endpoint_failing_every_graph_is_given_up_on(peer: Any, seed: Corpus,
+                                                        tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{peer.server_address[1]}/update"
+    with pytest.raises(EndpointError, match="2 graphs in a row failed.*HTTP 502 bad gateway"):
+        push_graphs(GraphSource(seed.store), Connection(url, retries=0),
+                    PushOptions(base=BASE, max_failures=2), tmp_path / "j")
+    assert len(peer.seen) == 2
+
+
 @pytest.mark.parametrize("peer", [(400, b"bad request: no")], indirect=True)
 def test_4xx_fails_fast_and_the_push_goes_on(peer: Any, seed: Corpus, tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{peer.server_address[1]}/update"

@@ -81,29 +81,33 @@ def push(source: GraphSource, connection: Connection, options: PushOptions, jour
 
 def _push_all(source: GraphSource, options: PushOptions, journal: Journal, sender: _Sender,
               summary: PushSummary, progress: Progress | None) -> None:
-    in_a_row = 0
+    in_a_row = 0  # graphs failed in a row: an endpoint that fails them all is given up on
     for name, triples in source.graphs():
-        graph = prepare(name, triples, options.base)
-        if not options.force and journal.unchanged(name, graph.sha256):
-            summary.skipped += 1
-            status = "skipped"
-        else:
-            try:
-                summary.requests += sender.send(graph)
-            except RequestRefused as error:
-                summary.failed.append((name, str(error)))
-                in_a_row += 1
-                if in_a_row >= options.max_failures:
-                    raise EndpointError(f"{in_a_row} graphs in a row failed, the last with: "
-                                        f"{error.message}") from error
-                status = "failed"
-            else:
-                if not options.dry_run:
-                    journal.record(name, graph.sha256, len(graph.lines))
-                summary.pushed, summary.triples = summary.pushed + 1, summary.triples + len(graph.lines)
-                in_a_row, status = 0, "pushed"
+        status = _push_one(prepare(name, triples, options.base), options, journal, sender,
+                           summary)
+        in_a_row = in_a_row + 1 if status == "failed" else 0
+        if in_a_row >= options.max_failures:
+            raise EndpointError(f"{in_a_row} graphs in a row failed, the last with: "
+                                f"{summary.failed[-1][1]}")
         if progress:
             progress(name, status)
+
+
+def _push_one(graph: PreparedGraph, options: PushOptions, journal: Journal, sender: _Sender,
+              summary: PushSummary) -> str:
+    """Push one graph unless the journal has it unchanged; its status."""
+    if not options.force and journal.unchanged(graph.name, graph.sha256):
+        summary.skipped += 1
+        return "skipped"
+    try:
+        summary.requests += sender.send(graph)
+    except RequestRefused as error:
+        summary.failed.append((graph.name, str(error)))
+        return "failed"
+    if not options.dry_run:
+        journal.record(graph.name, graph.sha256, len(graph.lines))
+    summary.pushed, summary.triples = summary.pushed + 1, summary.triples + len(graph.lines)
+    return "pushed"
 
 
 class _Sender:
