@@ -134,3 +134,12 @@ def test_well_known_companies_whose_names_are_also_places(processor: ArticleProc
     annotations = extract(processor, "Network deal", "Skyvault signed a deal with Cisco in San "
                           "Jose on Monday.")
     assert named(annotations, "Cisco").kind is EntityKind.ORGANIZATION
+
+
+def test_an_unintroduced_name_the_sentence_treats_as_a_product(
+        processor: ArticleProcessor) -> None:
+    # The model tags "Kestrel" PERSON twice; the apposition says it is a software version.
+    annotations = extract(processor, "Launch", "Users are buzzing about Kestrel, the newest "
+                          "version of Skyvault's Nimbus software. Kestrel ships next week.")
+    assert named(annotations, "Kestrel").kind is EntityKind.PRODUCT
+    assert named(annotations, "Skyvault").kind is EntityKind.ORGANIZATION

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.context import reads_as_product
 from kg.extract.extents import ARTICLES, PERSON_TITLES, is_unit, lead, trail
 from kg.extract.lexicon import (
     demonyms,
@@ -43,6 +44,9 @@ class Candidate:
     lead: int = 0
     # Characters after `end` that belong to the mention: a product's kind ("A380 superjumbo").
     trail: int = 0
+    # A one-word PERSON the sentence treats as a product ("Apple unveiled Lion"): what it is
+    # if the article never introduces it as a person (kg.extract.context, persons.py).
+    product_like: bool = False
 
     @property
     def mention_begin(self) -> int:
@@ -66,7 +70,8 @@ def candidates(doc: Doc, offset: int) -> list[Candidate]:
             continue
         label = _relabel(span, ent.label_)
         found.append(Candidate(offset + span.start_char, offset + span.end_char, span.text,
-                               label, ent.ent_id_ or None, lead(span, label), trail(span, label)))
+                               label, ent.ent_id_ or None, lead(span, label), trail(span, label),
+                               label == "PERSON" and len(span) == 1 and reads_as_product(span)))
     return found
 
 

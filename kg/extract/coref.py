@@ -46,7 +46,9 @@ def resolve(text: str, found: list[Candidate],
     found = [_as_person(c, persons) for c in found]
     found = _one_label_per_name(found, persons)
     doubtful = unintroduced(text, found, persons)
-    found = [not_a_person(c) if c.label == "PERSON" and c.text in doubtful else c for c in found]
+    products = {c.text for c in found if c.text in doubtful and c.product_like}
+    found = [not_a_person(c, products) if c.label == "PERSON" and c.text in doubtful else c
+             for c in found]
     persons = {name: canonical for name, canonical in persons.items() if name not in doubtful}
     known = {name: "PERSON" for name, canonical in persons.items() if canonical}
     found += _unlabelled(text, found, known | dict.fromkeys(acronyms, "ORG"))

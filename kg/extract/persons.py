@@ -72,7 +72,10 @@ def _titled(text: str, candidate: Candidate) -> bool:
                             or words[-1].lower() in TITLE_MODIFIERS)
 
 
-def not_a_person(candidate: Candidate) -> Candidate:
-    """A name wrongly tagged PERSON as what it more likely is: a known place, else an
-    organisation (a company, a band, an agency: the commonest names in news after people)."""
+def not_a_person(candidate: Candidate, products: set[str]) -> Candidate:
+    """A name wrongly tagged PERSON as what it more likely is: a product if a sentence treats
+    it as one (`products`), a known place, else an organisation (a company, a band, an agency: the
+    commonest names in news after people)."""
+    if candidate.text in products:  # one sentence treats the name as a product's
+        return relabel_candidate(candidate, "PRODUCT")
     return relabel_candidate(candidate, "GPE" if is_known_place(candidate.text) else "ORG")
