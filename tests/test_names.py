@@ -143,3 +143,15 @@ def test_an_unintroduced_name_the_sentence_treats_as_a_product(
                           "version of Skyvault's Nimbus software. Kestrel ships next week.")
     assert named(annotations, "Kestrel").kind is EntityKind.PRODUCT
     assert named(annotations, "Skyvault").kind is EntityKind.ORGANIZATION
+
+
+def test_air_and_a_country_is_an_airline(processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "Fares", "Air Malta and Air Namibia cut fares.")
+    assert named(annotations, "Air Namibia").kind is EntityKind.ORGANIZATION  # model: GPE
+
+
+def test_a_product_line_the_model_tags_otherwise_is_a_product(
+        processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "Ports", "The app now runs on the Mac and on Windows.")
+    assert named(annotations, "Mac").kind is EntityKind.PRODUCT  # model: ORG
+    assert named(annotations, "Windows").kind is EntityKind.PRODUCT  # model: LOC

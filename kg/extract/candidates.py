@@ -17,6 +17,7 @@ from kg.extract.lexicon import (
     not_names,
     organization_words,
     position_heads,
+    product_lines,
 )
 from kg.extract.places import is_country, is_known_place
 
@@ -156,6 +157,9 @@ def _relabel(span: Span, label: str) -> str:
         return "GPE"  # "Sevastopol" tagged NORP or ORG
     if label == "PERSON" and is_country(text):
         return "GPE"  # "Bermuda" tagged PERSON; not cities, which share names with people
+    if label in {"ORG", "PERSON", "NORP", "GPE", "LOC"} and not is_known_place(text) \
+            and text in {p.line for p in product_lines()}:
+        return "PRODUCT"  # "the Mac" tagged ORG, "Windows" LOC
     if label in {"PERSON", "GPE", "LOC", "NORP"} and _organization_by_words(span) \
             and not is_known_place(text):
         return "ORG"  # "Douglas Aircraft" PERSON, "retailer Best Buy" PERSON

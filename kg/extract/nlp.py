@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from kg.errors import ConfigError
 from kg.extract.lexicon import ProductLine, demonyms, gazetteer, ministry_domains, product_lines
+from kg.extract.places import country_names
 from kg.model import Article, EntityKind
 
 # Gazetteer kinds as spaCy labels: places and people come from the model and GeoNames.
@@ -73,7 +74,8 @@ def _patterns(tokenizer: Tokenizer) -> list[dict[str, object]]:
         for entry in gazetteer().values()
         for name in entry.names
     ]
-    return known + _ministry_patterns() + _product_patterns(tokenizer)
+    return known + _ministry_patterns() + _airline_patterns(tokenizer) + \
+        _product_patterns(tokenizer)
 
 
 def _ministry_patterns() -> list[dict[str, object]]:
@@ -88,6 +90,14 @@ def _ministry_patterns() -> list[dict[str, object]]:
 
 
 Pattern = list[dict[str, object]]
+
+
+def _airline_patterns(tokenizer: Tokenizer) -> list[dict[str, object]]:
+    """"Air" and a country's name is its airline ("Air China", "Air New Zealand"): the model
+    often tags the country alone."""
+    return [{"label": "ORG", "pattern": [{"ORTH": "Air"}] +
+             [{"ORTH": token.text} for token in tokenizer(country)]}
+            for country in country_names()]
 
 # A variant after a model number: "737-800", "A330-200", "777-200LR" (spaCy splits the hyphen).
 _VARIANT: Pattern = [{"ORTH": "-"}, {"TEXT": {"REGEX": r"^\d{1,4}[A-Z]{0,3}s?$"}}]

@@ -108,6 +108,11 @@ def _countries_by_code() -> dict[str, Place]:
     return {p.country_code: p for p in _gazetteer().values() if p.kind is EntityKind.COUNTRY}
 
 
+def country_names() -> list[str]:
+    """The GeoNames names of all countries ("China", "New Zealand")."""
+    return sorted(place.name for place in _countries_by_code().values())
+
+
 def country_of_demonym(word: str) -> Place | None:
     """The country a demonym or country alias names ("Russian", "US"), or None."""
     code = demonyms().get(word)
