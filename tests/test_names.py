@@ -155,3 +155,10 @@ def test_a_product_line_the_model_tags_otherwise_is_a_product(
     annotations = extract(processor, "Ports", "The app now runs on the Mac and on Windows.")
     assert named(annotations, "Mac").kind is EntityKind.PRODUCT  # model: ORG
     assert named(annotations, "Windows").kind is EntityKind.PRODUCT  # model: LOC
+
+
+def test_a_known_name_ending_a_sentence_keeps_its_own_token(processor: ArticleProcessor) -> None:
+    # spaCy's tokenizer leaves the period on "AT&T." at the end of a sentence.
+    annotations = extract(processor, "Demand", "Orders overwhelmed Skyvault and AT&T. Many "
+                          "buyers waited.")
+    assert "AT&T" in {m.text for m in annotations.mentions}

@@ -42,7 +42,16 @@ def load_pipeline(model: str) -> Language:
     # Before "ner", so the statistical model keeps the gazetteer's spans and labels the rest.
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(_patterns(nlp.tokenizer))  # type: ignore[attr-defined]
+    _split_final_periods(nlp.tokenizer)
     return nlp
+
+
+def _split_final_periods(tokenizer: Tokenizer) -> None:
+    """A known name at the end of a sentence keeps its own token: the tokenizer leaves the
+    period on some ("AT&T." is one token), and the ruler then misses the name."""
+    for name in {n for entry in gazetteer().values() for n in entry.names}:
+        if not name.endswith(".") and len(tokenizer(name + ".")) == 1:
+            tokenizer.add_special_case(name + ".", [{"ORTH": name}, {"ORTH": "."}])
 
 
 @cache
