@@ -53,13 +53,17 @@ def _register() -> None:
     # Commands live beside the stage they drive; this list is the one registry of them.
     from kg.commands import (
         build_command,
+        dump_command,
         eval_command,
+        push_command,
         query_command,
+        serve_command,
         stats_command,
         validate_command,
     )
     for command in (build_command.build, validate_command.validate, query_command.query,
-                    stats_command.stats, eval_command.eval_):
+                    stats_command.stats, eval_command.eval_, push_command.push,
+                    dump_command.dump, serve_command.serve):
         main.add_command(command)
 
 
