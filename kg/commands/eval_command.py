@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from kg.cli import run, settings_options
+from kg.commands import run, settings_options
 from kg.errors import ExitCode
 from kg.evaluate import evaluate
 from kg.evaluate.report import FORMATS, render_report

@@ -9,7 +9,7 @@ from typing import cast
 import click
 from tqdm import tqdm
 
-from kg.cli import SETTINGS_OPTIONS, run
+from kg.commands import SETTINGS_OPTIONS, run
 from kg.errors import ExitCode
 from kg.publish.endpoint import DEFAULT_BATCH, METHODS, Method, PushOptions, PushSummary
 from kg.publish.endpoint import push as push_graphs

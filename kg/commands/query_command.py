@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import run
+from kg.commands import run
 from kg.errors import QueryError
 from kg.query import FORMATS, open_dataset, render, run_query
 

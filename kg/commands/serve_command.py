@@ -9,7 +9,7 @@ from types import FrameType
 
 import click
 
-from kg.cli import run, settings_options
+from kg.commands import run, settings_options
 from kg.serve import serve as serve_store
 from kg.serve.config import ServeConfig, parse_bind
 from kg.settings import load_settings

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli import run
+from kg.commands import run
 from kg.query import open_dataset
 from kg.stats import render_stats
 from kg.stats import stats as store_stats

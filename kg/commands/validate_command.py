@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kg.check import check_files
-from kg.cli import run, settings_options
+from kg.commands import run, settings_options
 from kg.errors import ExitCode
 from kg.settings import load_settings
 from kg.validate import Validator
