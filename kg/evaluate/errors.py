@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.evaluate.score import CharSpan, Item
+from kg.evaluate.score import CharSpan, Item, one_to_one
 
 TYPE, SPAN, SPAN_TYPE, MISSED, SPURIOUS = "type", "span", "span+type", "missed", "spurious"
 KINDS = (MISSED, SPURIOUS, SPAN, TYPE, SPAN_TYPE)
@@ -78,15 +78,7 @@ def _pairs(gold: set[Item], predicted: set[Item],
     """One-to-one pairs that `fits`, largest overlap first."""
     candidates = sorted(((_shared(g, p), g, p) for g in gold for p in predicted if fits(g, p)),
                         key=lambda c: (-c[0], c[1].spans, c[2].spans))
-    pairs: list[tuple[Item, Item]] = []
-    used_gold: set[Item] = set()
-    used_predicted: set[Item] = set()
-    for _, g, p in candidates:
-        if g not in used_gold and p not in used_predicted:
-            used_gold.add(g)
-            used_predicted.add(p)
-            pairs.append((g, p))
-    return pairs
+    return one_to_one((g, p) for _, g, p in candidates)
 
 
 def _shared(gold: Item, predicted: Item) -> int:

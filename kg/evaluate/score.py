@@ -13,6 +13,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
+
+G = TypeVar("G")
+P = TypeVar("P")
+
 
 CharSpan = tuple[int, int]
 
@@ -74,13 +79,20 @@ def _overlap_matches(gold: list[Item], predicted: list[Item]) -> int:
     """Greedy one-to-one matching, largest overlap first (exact matches therefore first)."""
     pairs = sorted(((_overlap(g, p), gi, pi) for gi, g in enumerate(gold)
                     for pi, p in enumerate(predicted) if _overlaps(g, p)), reverse=True)
-    used_gold: set[int] = set()
-    used_predicted: set[int] = set()
-    for _, gi, pi in pairs:
-        if gi not in used_gold and pi not in used_predicted:
-            used_gold.add(gi)
-            used_predicted.add(pi)
-    return len(used_gold)
+    return len(one_to_one((gi, pi) for _, gi, pi in pairs))
+
+
+def one_to_one(candidates: Iterable[tuple[G, P]]) -> list[tuple[G, P]]:
+    """The pairs of `candidates` (best first) whose sides no earlier pair has taken."""
+    used_gold: set[G] = set()
+    used_predicted: set[P] = set()
+    pairs = []
+    for g, p in candidates:
+        if g not in used_gold and p not in used_predicted:
+            used_gold.add(g)
+            used_predicted.add(p)
+            pairs.append((g, p))
+    return pairs
 
 
 def _overlaps(gold: Item, predicted: Item) -> bool:
