@@ -8,22 +8,24 @@ DEMO   := demo-out
 
 setup: $(STAMP)
 
-# The tests start real servers and a real browser: Virtuoso 7 and Chromium from Debian.
-# (The Oxigraph server comes from PyPI, in requirements/dev.txt.)
-SYSTEM_PACKAGES := virtuoso-opensource-7-bin chromium
+# The tests start real servers, a real browser and Spark: Virtuoso 7, Chromium and Java 17
+# from Debian. (The Oxigraph server and pyspark come from PyPI, in requirements/.)
+SYSTEM_PACKAGES := virtuoso-opensource-7-bin chromium openjdk-17-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 system:
-	@command -v virtuoso-t >/dev/null && command -v chromium >/dev/null || { \
+	@command -v virtuoso-t >/dev/null && command -v chromium >/dev/null && \
+		command -v java >/dev/null || { \
 		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive \
 		$(SUDO) apt-get install -y -q $(SYSTEM_PACKAGES); }
 
 # Dependencies are pinned and hash-checked; kg itself installs editable on top, without deps.
-$(STAMP): requirements/pip.txt requirements/main.txt requirements/dev.txt pyproject.toml
+$(STAMP): requirements/pip.txt requirements/main.txt requirements/dev.txt requirements/spark.txt \
+		pyproject.toml
 	python3 -m venv $(VENV)
 	# A known pip first: older ones refuse hashed extras ("smart-open[http]") that newer accept.
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/pip.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes \
-		-r requirements/main.txt -r requirements/dev.txt
+		-r requirements/main.txt -r requirements/dev.txt -r requirements/spark.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +18,16 @@ _SLUG_MAX = 80
 def digest(text: str, length: int = 16) -> str:
     """A short hex SHA-256 of `text`, for opaque but stable IRI parts."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def content_digest(article: Article) -> str:
+    """The SHA-256 (hex) of what an article's graph is built from: URL, date, headline, body.
+
+    Incremental runs compare it (with the run, which names software, model and settings) to
+    decide whether an article changed. The origin is left out: moving a file changes nothing.
+    """
+    fields = [article.url, article.published.isoformat(), article.headline, article.body]
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def slug(text: str) -> str:

@@ -25,6 +25,7 @@ class KGO(DefinedNamespace):
     # properties
     timexType: URIRef
     timexValue: URIRef
+    contentSha256: URIRef
     holdsPosition: URIRef
     holder: URIRef
     title: URIRef

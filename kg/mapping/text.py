@@ -6,7 +6,7 @@ import datetime as dt
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.ids import Ids
+from kg.ids import Ids, content_digest
 from kg.mapping.entities import entity_classes
 from kg.mapping.phrases import add_phrase, index_literal
 from kg.model import Annotations, Article
@@ -29,6 +29,7 @@ def add_article(graph: Graph, ids: Ids, article: Article, run: URIRef) -> None:
     graph.add((named, RDF.type, PROV.Entity))
     graph.add((named, PROV.wasDerivedFrom, node))
     graph.add((named, PROV.wasGeneratedBy, run))
+    graph.add((named, KGO.contentSha256, Literal(content_digest(article))))
 
 
 def _date_literal(value: dt.date | dt.datetime) -> Literal:
