@@ -3,6 +3,11 @@
 Articles stream through: at most a bounded window of them is in flight, so memory stays flat
 however large the corpus. With jobs > 1 the per-article work runs in worker processes (each
 loads the model once) and results come back in input order, so the output is the same.
+
+Runs into a store are incremental: an article whose stored graph states the same content digest
+and run (software, model, settings) is not rebuilt. Files are complete outputs, rewritten whole,
+so a build that also writes files rebuilds every article. `prune` removes the graphs of articles
+no longer in the input.
 """
 
 from __future__ import annotations
@@ -17,10 +22,13 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import URIRef
+
 from kg.extract.nlp import model_version
+from kg.ids import Ids, content_digest
 from kg.model import Article, Rejected
 from kg.ontology import store_ontology
-from kg.pipeline import ArticleProcessor, Outcome, Status, article_key
+from kg.pipeline import ArticleProcessor, Outcome, Status, Unchanged, article_key
 from kg.provenance import run_graph, run_iri
 from kg.publish.files import GraphFileWriter, QuadFileWriter, open_writer, write_graph
 from kg.settings import Settings
@@ -38,17 +46,21 @@ class Summary:
 
     counts: Counter[str] = field(default_factory=Counter)
     problems: list[tuple[str, str, str]] = field(default_factory=list)  # status, origin, reason
+    removed: int = 0  # graphs pruned because their article is no longer in the input
 
     def add(self, outcome: Outcome) -> None:
         """Count one outcome."""
         self.counts[outcome.status.value] += 1
-        if outcome.status is not Status.BUILT:
+        if outcome.status not in _DONE:
             self.problems.append((outcome.status.value, outcome.origin, outcome.reason))
 
     @property
     def ok(self) -> bool:
-        """True when every input record was built."""
-        return sum(self.counts.values()) == self.counts[Status.BUILT.value]
+        """True when every input record was built or found up to date."""
+        return sum(self.counts.values()) == sum(self.counts[status.value] for status in _DONE)
+
+
+_DONE = (Status.BUILT, Status.UNCHANGED)
 
 
 @dataclass(frozen=True)
@@ -61,18 +73,27 @@ class Targets:
 
 
 def build(records: Iterable[Article | Rejected], settings: Settings, targets: Targets,
-          jobs: int = 1, progress: Callable[[Outcome], None] | None = None) -> Summary:
-    """Build every record into the targets; never stops on a bad record."""
+          jobs: int = 1, progress: Callable[[Outcome], None] | None = None, *,
+          rebuild: bool = False, prune: bool = False) -> Summary:
+    """Build every record into the targets; never stops on a bad record.
+
+    `rebuild` builds even the articles whose stored graph is up to date; `prune` removes from
+    the store the graphs of articles that are not in `records`.
+    """
     summary = Summary()
     (targets.invalid_dir / REJECTED_FILE).unlink(missing_ok=True)  # this run's rejects only
     version = model_version(settings.model)
     run = run_iri(settings, version)
+    seen: set[str] = set()  # graph names of this run's articles, for pruning
     with ExitStack() as stack:
         store = stack.enter_context(Store(targets.store)) if targets.store else None
         writers = [open_writer(path) for path in targets.outputs]
         for writer in writers:
             stack.enter_context(writer)
-        for count, outcome in enumerate(outcomes(records, settings, jobs), 1):
+        ids = Ids(settings.base_iri)
+        skip_from = store if store and not writers and not rebuild else None
+        items = _note_names(records, ids, seen, skip_from, str(run))
+        for count, outcome in enumerate(outcomes(items, settings, jobs), 1):
             _deliver(outcome, store, writers, targets.invalid_dir)
             summary.add(outcome)
             if store and count % FLUSH_EVERY == 0:
@@ -80,6 +101,8 @@ def build(records: Iterable[Article | Rejected], settings: Settings, targets: Ta
             if progress:
                 progress(outcome)
         activity = run_graph(run, settings, version, engine="local")
+        if store and prune:
+            summary.removed = _prune(store, ids, seen, summary)
         if store:
             store.replace_graph(run, activity)
             store_ontology(store)
@@ -88,7 +111,38 @@ def build(records: Iterable[Article | Rejected], settings: Settings, targets: Ta
     return summary
 
 
-def outcomes(records: Iterable[Article | Rejected], settings: Settings,
+def _note_names(records: Iterable[Article | Rejected], ids: Ids, seen: set[str],
+                store: Store | None, run: str) -> Iterator[Article | Rejected | Unchanged]:
+    """The records, each article's graph name noted in `seen`; with a store to compare with,
+    an article whose stored graph is up to date becomes an Unchanged marker (kept in its place
+    in the stream, so outcomes still come back in input order)."""
+    for record in records:
+        if isinstance(record, Article):
+            name = ids.graph(record)
+            seen.add(str(name))
+            if store and store.built_from(name) == (content_digest(record), run):
+                yield Unchanged(record.origin, name)
+                continue
+        yield record
+
+
+def _prune(store: Store, ids: Ids, seen: set[str], summary: Summary) -> int:
+    """Remove the article graphs of the store whose article was not in this run's input."""
+    if summary.counts[Status.REJECTED.value] or summary.counts[Status.FAILED.value]:
+        # A record that could not be read may be an article that is still there.
+        log.warning("not pruning: %d input(s) could not be read or built, and their articles "
+                    "cannot be told from removed ones", len(summary.problems))
+        return 0
+    prefix = ids.graph_prefix
+    gone = sorted(name for name in store.graph_names() if name.startswith(prefix)
+                  and name not in seen)
+    for name in gone:
+        store.remove_graph(URIRef(name))
+        log.info("pruned %s: its article is no longer in the input", name)
+    return len(gone)
+
+
+def outcomes(records: Iterable[Article | Rejected | Unchanged], settings: Settings,
              jobs: int) -> Iterator[Outcome]:
     """The outcome of each record, in input order, in this process or in `jobs` workers."""
     if jobs <= 1:
@@ -103,8 +157,8 @@ def outcomes(records: Iterable[Article | Rejected], settings: Settings,
             yield outcome
 
 
-def _throttled(records: Iterable[Article | Rejected],
-               window: threading.BoundedSemaphore) -> Iterator[Article | Rejected]:
+def _throttled(records: Iterable[Article | Rejected | Unchanged],
+               window: threading.BoundedSemaphore) -> Iterator[Article | Rejected | Unchanged]:
     # Pool.imap's feeder thread drains its input as fast as it can; the semaphore makes it
     # wait, so only a window of articles is ever in memory.
     for record in records:
@@ -120,7 +174,7 @@ def _start_worker(settings: Settings) -> None:
     _PROCESSOR = ArticleProcessor(settings)
 
 
-def _work(record: Article | Rejected) -> Outcome:
+def _work(record: Article | Rejected | Unchanged) -> Outcome:
     assert _PROCESSOR is not None, "worker used before its initializer ran"
     return _PROCESSOR(record)
 
@@ -133,6 +187,8 @@ def _deliver(outcome: Outcome, store: Store | None,
             store.replace_graph(outcome.name, outcome.graph)
         for writer in writers:
             writer.write(outcome.name, outcome.graph)
+    elif outcome.status is Status.UNCHANGED:
+        log.debug("unchanged: %s", outcome.origin)
     elif outcome.status is Status.INVALID:
         _write_aside(outcome, invalid_dir)
         log.warning("invalid: %s (written to %s)", outcome.origin, invalid_dir)

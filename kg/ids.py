@@ -65,7 +65,12 @@ class Ids:
 
     def graph(self, article: Article) -> URIRef:
         """The named graph holding everything derived from `article`."""
-        return URIRef(f"{self.base}graph/{digest(article.identity)}")
+        return URIRef(f"{self.graph_prefix}{digest(article.identity)}")
+
+    @property
+    def graph_prefix(self) -> str:
+        """What every article graph's name starts with (and no other graph's)."""
+        return f"{self.base}graph/"
 
     def mention(self, article: Article, begin: int, end: int) -> URIRef:
         """A span of the article's text, as an RFC 5147 fragment (the NIF convention)."""

@@ -2,7 +2,8 @@
 
 One bad article never stops the batch: an input that cannot be read is *rejected*, an article
 whose graph breaks the shapes is *invalid* (written aside with its report, never stored), an
-article that crashes a stage has *failed*; the rest are *built*.
+article that crashes a stage has *failed*; the rest are *built*, or *unchanged* when an
+incremental run found the same article already built by the same software, model and settings.
 """
 
 from __future__ import annotations
@@ -32,6 +33,15 @@ class Status(str, Enum):
     INVALID = "invalid"
     REJECTED = "rejected"
     FAILED = "failed"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """An article an incremental run does not rebuild: its stored graph is up to date."""
+
+    origin: str
+    name: URIRef  # the article's named graph
 
 
 @dataclass(frozen=True)
@@ -55,10 +65,12 @@ class ArticleProcessor:
         self.context = MappingContext(Ids(settings.base_iri),
                                       run_iri(settings, self.extractor.model_version))
 
-    def __call__(self, item: Article | Rejected) -> Outcome:
+    def __call__(self, item: Article | Rejected | Unchanged) -> Outcome:
         """The outcome of one record; never raises for a bad article."""
         if isinstance(item, Rejected):
             return Outcome(Status.REJECTED, item.origin, reason=item.reason)
+        if isinstance(item, Unchanged):
+            return Outcome(Status.UNCHANGED, item.origin, item.name)
         try:
             return self.build(item)
         except Exception as error:  # noqa: BLE001 - one article must not stop the batch

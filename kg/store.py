@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
-from kg.namespaces import PREFIXES
+from kg.namespaces import KGO, PREFIXES, PROV
 
 OxTerm = ox.NamedNode | ox.Literal
 OxResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
@@ -23,6 +23,8 @@ PREFIX_IRIS: dict[str, str] = {name: str(namespace) for name, namespace in PREFI
 
 # replace_graphs writes this many triples per transaction: bounds the memory a batch takes.
 _BATCH_TRIPLES = 50_000
+_CONTENT_SHA256 = ox.NamedNode(KGO.contentSha256)
+_GENERATED_BY = ox.NamedNode(PROV.wasGeneratedBy)
 
 
 def to_ox(term: Node) -> OxTerm:
@@ -135,6 +137,17 @@ class Store:
         """Remove the named graph `name` (nothing happens if it is absent)."""
         with self._io(f"remove graph <{name}>") as store:
             store.remove_graph(to_iri(name))
+
+    def built_from(self, name: URIRef) -> tuple[str, str] | None:
+        """The content digest and run IRI an article graph states about itself, if stored."""
+        node = to_iri(name)
+        with self._io(f"read graph <{name}>") as store:
+            found = [next(store.quads_for_pattern(node, predicate, None, node), None)
+                     for predicate in (_CONTENT_SHA256, _GENERATED_BY)]
+        digest, run = (quad.object if quad else None for quad in found)
+        if not isinstance(digest, ox.Literal) or not isinstance(run, ox.NamedNode):
+            return None
+        return digest.value, run.value
 
     def graph_names(self) -> set[str]:
         """The IRIs of the named graphs in the store."""

@@ -28,7 +28,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                        "-o", str(out / "graph.trig"),
                                        "--invalid-dir", str(out / "invalid")])
     assert result.exit_code == ExitCode.OK, result.output
-    assert "built 1, invalid 0, rejected 0, failed 0" in result.output
+    assert "built 1, unchanged 0, invalid 0, rejected 0, failed 0, removed 0" in result.output
     return out
 
 
@@ -37,7 +37,7 @@ def test_bad_inputs_are_named_counted_and_the_rest_built(tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["build", *inputs, "--store", str(tmp_path / "s"),
                                        "--invalid-dir", str(tmp_path / "inv")])
     assert result.exit_code == ExitCode.PARTIAL
-    assert "built 1, invalid 0, rejected 2, failed 0" in result.output
+    assert "built 1, unchanged 0, invalid 0, rejected 2, failed 0" in result.output
     assert "empty.txt" in result.output and "malformed-date.txt" in result.output
 
 

@@ -33,16 +33,25 @@ from kg.sources import read_sources
               help="Map an input field for JSON Lines/CSV, e.g. --field title=headline.")
 @click.option("--stdin-format", type=click.Choice(["text", "jsonl", "csv", "tsv"]),
               default="text", show_default=True, help="Format of standard input ('-').")
+@click.option("--rebuild", is_flag=True,
+              help="Build every article, even those whose stored graph is up to date.")
+@click.option("--prune", is_flag=True,
+              help="Remove from the store the graphs of articles not in INPUTS.")
 @settings_options
 def build(inputs: tuple[str, ...], store: Path | None, no_store: bool,
           outputs: tuple[Path, ...], invalid_dir: Path, jobs: int, fields: tuple[str, ...],
-          stdin_format: str, config: Path | None, model: str | None,
+          stdin_format: str, rebuild: bool, prune: bool, config: Path | None, model: str | None,
           base_iri: str | None) -> None:
     """Build the knowledge graph of INPUTS (files, directories, globs, or - for stdin).
+
+    Into a store, runs are incremental: an article already built from the same text by the
+    same kg, model and settings is skipped (its graph states a digest of its content). Files
+    given with -o are written whole, so every article is built then.
 
     \b
     Examples:
       kg build examples/articles/
+      kg build news/ --prune              # again later: only new and changed articles
       kg build news.csv --field text=body --jobs 2 -o graph.nq.gz
       cat story.txt | kg build - --no-store -o story.ttl
     """
@@ -50,10 +59,17 @@ def build(inputs: tuple[str, ...], store: Path | None, no_store: bool,
     mapping = run(lambda: _fields(fields))
     records = run(lambda: read_sources(inputs, mapping, settings.max_article_chars, stdin_format))
     targets = Targets(None if no_store else settings.store, outputs, invalid_dir)
+    if prune and targets.store is None:
+        run(lambda: _refuse("--prune removes graphs from a store; it cannot go with --no-store"))
     with tqdm(unit=" articles", disable=None, file=sys.stderr) as bar:
-        summary = run(lambda: build_corpus(records, settings, targets, jobs, lambda _: bar.update()))
+        summary = run(lambda: build_corpus(records, settings, targets, jobs, lambda _: bar.update(),
+                                           rebuild=rebuild, prune=prune))
     click.echo(render_summary(summary, targets))
     sys.exit(ExitCode.OK if summary.ok else ExitCode.PARTIAL)
+
+
+def _refuse(message: str) -> None:
+    raise ConfigError(message)
 
 
 def _fields(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -70,8 +86,9 @@ def _fields(pairs: tuple[str, ...]) -> dict[str, str]:
 def render_summary(summary: Summary, targets: Targets) -> str:
     """The end-of-run summary: counts, where things went, and each problem."""
     counts = summary.counts
-    lines = [(f"built {counts['built']}, invalid {counts['invalid']}, "
-             f"rejected {counts['rejected']}, failed {counts['failed']}")]
+    lines = [(f"built {counts['built']}, unchanged {counts['unchanged']}, "
+              f"invalid {counts['invalid']}, rejected {counts['rejected']}, "
+              f"failed {counts['failed']}, removed {summary.removed}")]
     if targets.store:
         lines.append(f"store: {targets.store}")
     lines += [f"file: {path}" for path in targets.outputs]
