@@ -31,6 +31,7 @@ def _register() -> None:
         build_command,
         dump_command,
         eval_command,
+        load_command,
         push_command,
         query_command,
         serve_command,
@@ -39,7 +40,7 @@ def _register() -> None:
     )
     for command in (build_command.build, validate_command.validate, query_command.query,
                     stats_command.stats, eval_command.eval_, push_command.push,
-                    dump_command.dump, serve_command.serve):
+                    dump_command.dump, serve_command.serve, load_command.load):
         main.add_command(command)
 
 

@@ -16,6 +16,7 @@ from kg.publish.endpoint import push as push_graphs
 from kg.publish.push_http import AuthKind, Connection
 from kg.publish.push_journal import default_journal
 from kg.publish.push_source import GraphSource
+from kg.publish.quad_inputs import quad_files
 from kg.settings import load_settings
 
 
@@ -25,8 +26,9 @@ from kg.settings import load_settings
               help="update: SPARQL 1.1 Update to ENDPOINT; gsp: Graph Store HTTP Protocol PUT.")
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path),
               help="Push the graphs of this store (default: the store setting, ./kg-store).")
-@click.option("--data", "files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Push the graphs of these .nq/.trig files (.gz too) instead. Repeatable.")
+@click.option("--data", "files", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Push the graphs of these .nq/.trig files (.gz too), or of a kg spark output "
+                   "directory, instead. Repeatable.")
 @click.option("--journal", type=click.Path(dir_okay=False, path_type=Path),
               help="The resume journal (default: beside the store or the first file).")
 @click.option("--force", is_flag=True, help="Push graphs the journal says are unchanged too.")
@@ -62,6 +64,7 @@ def push(endpoint: str, method: str, store: Path | None, files: tuple[Path, ...]
     Examples:
       kg push http://localhost:7878/update
       kg push http://localhost:7878/store --method gsp --data graph.nq.gz
+      kg push http://localhost:7878/update --data spark-out/
       kg push https://db.example.org/sparql-auth --user dba --auth digest --batch-size 500
       kg push http://localhost:8890/sparql --dry-run | less
     """
@@ -70,7 +73,8 @@ def push(endpoint: str, method: str, store: Path | None, files: tuple[Path, ...]
         password = click.prompt(f"password for {user}", hide_input=True, err=True)
     if insecure:
         click.echo("warning: TLS certificates are not verified (--insecure)", err=True)
-    source = run(lambda: GraphSource(None if files else (store or settings.store), files))
+    source = run(lambda: GraphSource(None if files else (store or settings.store),
+                                     quad_files(files)))
     connection = Connection(endpoint, user=user, password=password, auth=cast(AuthKind, auth),
                             token=token, ca_bundle=ca_bundle, insecure=insecure,
                             timeout=timeout, retries=retries)

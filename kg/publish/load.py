@@ -1,0 +1,134 @@
+"""`kg load`: N-Quads and TriG files (kg spark's shards, kg build's files) into the store, by
+Oxigraph's bulk loader, each named graph replacing the stored graph of that name.
+
+Every file is read once before anything is written: that finds a file that does not parse (it
+is rejected, whole, with the parser's line and reason; the others still load) and collects which
+graphs each file holds, with the content digest and run they state. A stored graph that states
+the same digest and run is up to date and left alone (bulk-loading its quads again adds nothing);
+any other graph of the files is removed first, then the files are bulk-loaded. The bulk loader
+is not transactional: readers of a store being loaded may see a graph half-written, so load a
+store no server is reading, or push to a live endpoint with `kg push`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, cast
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from kg.errors import InputError
+from kg.ids import Ids
+from kg.namespaces import KGO, PROV
+from kg.ontology import store_ontology
+from kg.store import Store, rdf_format
+
+log = logging.getLogger("kg.load")
+
+_DIGEST = KGO.contentSha256.toPython()
+_RUN = PROV.wasGeneratedBy.toPython()
+_QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+
+
+@dataclass
+class FileScan:
+    """What one file holds: each graph's name, and the digest and run it states (if any)."""
+
+    path: Path
+    sources: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    quads: int = 0
+
+
+@dataclass
+class LoadSummary:
+    """What a load did, and which files it could not read."""
+
+    files: int = 0
+    quads: int = 0
+    replaced: int = 0  # graphs removed first: new or changed
+    unchanged: int = 0  # graphs already stored with the same digest and run
+    removed: int = 0  # graphs pruned: not in the files
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # file, reason
+
+    @property
+    def ok(self) -> bool:
+        """True when every file was loaded."""
+        return not self.rejected
+
+
+def load(store: Store, paths: Sequence[Path], base_iri: str, prune: bool = False) -> LoadSummary:
+    """Bulk-load `paths` into `store`; graphs of the files replace those of the same name."""
+    summary = LoadSummary()
+    scans = []
+    for path in paths:
+        try:
+            scans.append(scan(path))
+        except InputError as error:
+            summary.rejected.append((str(path), error.message))
+            log.warning("rejected %s: %s", path, error.message)
+    names = {name: source for found in scans for name, source in found.sources.items()}
+    for name, source in sorted(names.items()):
+        if source[0] is not None and store.built_from(URIRef(name)) == source:
+            summary.unchanged += 1
+        else:
+            store.remove_graph(URIRef(name))
+            summary.replaced += 1
+    for found in scans:
+        store.load_file(found.path)
+        summary.files, summary.quads = summary.files + 1, summary.quads + found.quads
+    if prune:
+        summary.removed = _prune(store, set(names), Ids(base_iri).graph_prefix, summary)
+    store_ontology(store)
+    store.flush()
+    return summary
+
+
+def scan(path: Path) -> FileScan:
+    """Read one quad file through: its graphs and their stated sources, or InputError."""
+    fmt, gzipped = rdf_format(path)
+    if fmt not in _QUAD_FORMATS:
+        raise InputError(f"{path} is {fmt.name}, which has no named graphs",
+                         hint="load .nq or .trig files (optionally .gz)")
+    found = FileScan(path)
+    digests: dict[str, str] = {}
+    runs: dict[str, str] = {}
+    for quad in _quads(path, gzipped, fmt):
+        found.quads += 1
+        if not isinstance(quad.graph_name, ox.NamedNode):
+            raise InputError(f"{path} has a triple in the default graph: {quad.triple}",
+                             hint="kg stores named graphs only")
+        name = quad.graph_name.value
+        found.sources.setdefault(name, (None, None))
+        if quad.subject == quad.graph_name and isinstance(quad.object, ox.Literal | ox.NamedNode):
+            if quad.predicate.value == _DIGEST:
+                digests[name] = quad.object.value
+            elif quad.predicate.value == _RUN:
+                runs[name] = quad.object.value
+    for name in found.sources:
+        if name in digests and name in runs:
+            found.sources[name] = (digests[name], runs[name])
+    return found
+
+
+def _quads(path: Path, gzipped: bool, fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
+    try:
+        with cast(IO[bytes], gzip.open(path, "rb") if gzipped else path.open("rb")) as handle:
+            yield from ox.parse(handle, format=fmt)
+    except (SyntaxError, ValueError, OSError, EOFError) as error:  # OSError, EOF: bad gzip
+        raise InputError(f"cannot read {path}: {error}") from error
+
+
+def _prune(store: Store, loaded: set[str], prefix: str, summary: LoadSummary) -> int:
+    if summary.rejected:
+        log.warning("not pruning: %d file(s) could not be read, and the graphs in them cannot "
+                    "be told from removed ones", len(summary.rejected))
+        return 0
+    gone = sorted(n for n in store.graph_names() if n.startswith(prefix) and n not in loaded)
+    for name in gone:
+        store.remove_graph(URIRef(name))
+    return len(gone)

@@ -1,0 +1,37 @@
+"""The quad files a user names for `kg load` and `kg push --data`: files as they are, a kg spark
+output directory as the shards of its current generation, any other directory as its quad files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.store import rdf_format
+
+_SUFFIXES = (".nq", ".trig", ".nq.gz", ".trig.gz")
+
+
+def quad_files(sources: Sequence[Path]) -> list[Path]:
+    """Every quad file of `sources`, in a fixed order; InputError for a directory without any."""
+    files: list[Path] = []
+    for source in sources:
+        if not source.is_dir():
+            rdf_format(source)  # a clear error now for a file of no known format
+            files.append(source)
+            continue
+        found = _directory_files(source)
+        if not found:
+            raise InputError(f"{source} holds no .nq or .trig file",
+                             hint="give the files, or a kg spark output directory")
+        files += found
+    return files
+
+
+def _directory_files(directory: Path) -> list[Path]:
+    from kg.spark.layout import is_output_dir, quad_shards  # no pyspark needed to read a layout
+
+    if is_output_dir(directory):
+        return quad_shards(directory)
+    return sorted(p for p in directory.rglob("*") if p.is_file() and p.name.endswith(_SUFFIXES))
