@@ -52,9 +52,9 @@ def write(folder: Path, stories: dict[str, str]) -> Path:
     return folder
 
 
-def build_folder(folder: Path, store: Path, **options: bool) -> Summary:
+def build_folder(folder: Path, store: Path, jobs: int = 1, **options: bool) -> Summary:
     targets = Targets(store, (), folder.parent / "invalid")
-    return build(read_sources([str(folder)]), Settings(), targets, **options)
+    return build(read_sources([str(folder)]), Settings(), targets, jobs, **options)
 
 
 def quads(store: Path) -> set[tuple[str, ...]]:
@@ -96,6 +96,14 @@ def test_only_changed_and_new_articles_are_built_and_removed_ones_kept(tmp_path:
                                        "library.txt": LIBRARY, "bridge.txt": BRIDGE})
     build_folder(fresh, tmp_path / "fresh-store")
     assert quads(tmp_path / "store") == quads(tmp_path / "fresh-store")
+
+
+def test_worker_processes_skip_the_same_articles(tmp_path: Path) -> None:
+    folder = write(tmp_path / "news", {"harbour.txt": HARBOUR, "orchard.txt": ORCHARD})
+    build_folder(folder, tmp_path / "store")
+    write(folder, {"harbour.txt": HARBOUR, "orchard.txt": ORCHARD, "bridge.txt": BRIDGE})
+    summary = build_folder(folder, tmp_path / "store", jobs=2)
+    assert summary.counts["built"] == 1 and summary.counts["unchanged"] == 2
 
 
 def test_prune_removes_the_graphs_of_articles_gone_from_the_input(tmp_path: Path) -> None:
