@@ -30,8 +30,15 @@ def quad_files(sources: Sequence[Path]) -> list[Path]:
 
 
 def _directory_files(directory: Path) -> list[Path]:
-    from kg.spark.layout import is_output_dir, quad_shards  # no pyspark needed to read a layout
+    from kg.spark import layout  # reading a layout needs no pyspark
 
-    if is_output_dir(directory):
-        return quad_shards(directory)
+    try:
+        generation = layout.current_generation(directory)
+    except FileNotFoundError as error:
+        raise InputError(str(error), hint="re-run kg spark to finish a generation") from error
+    if generation is not None:
+        return [*layout.quad_shards(directory), generation / layout.RUN]
+    if any(directory.glob("gen-*")):
+        raise InputError(f"{directory} is a kg spark output without a finished generation",
+                         hint="re-run kg spark; CURRENT is written when a run completes")
     return sorted(p for p in directory.rglob("*") if p.is_file() and p.name.endswith(_SUFFIXES))
