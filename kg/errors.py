@@ -52,3 +52,16 @@ class QueryError(KgError):
     """A SPARQL query is malformed or cannot run."""
 
     code = "KG400"
+
+
+class EndpointError(KgError):
+    """A SPARQL endpoint cannot be used at all: unreachable, refuses us, or is not one."""
+
+    code = "KG500"
+
+
+class RequestRefused(KgError):
+    """One request to an endpoint failed for good (a 4xx, or a 5xx or garbage after every
+    retry)."""
+
+    code = "KG510"

@@ -15,12 +15,12 @@ from click.testing import CliRunner, Result
 from rdflib import Graph, Literal, URIRef
 
 from kg.commands.push_command import push
-from kg.errors import ExitCode, InputError
+from kg.errors import EndpointError, ExitCode, InputError
 from kg.pipeline import Outcome
 from kg.publish.endpoint import PushOptions
 from kg.publish.endpoint import push as push_graphs
 from kg.publish.push_batches import GENID, prepare
-from kg.publish.push_http import Connection, EndpointError
+from kg.publish.push_http import Connection
 from kg.publish.push_journal import Journal
 from kg.publish.push_source import GraphSource
 from kg.store import Store

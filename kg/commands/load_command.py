@@ -50,9 +50,9 @@ def load(sources: tuple[Path, ...], store: Path | None, prune: bool, config: Pat
 
 def render_summary(summary: LoadSummary, store: Path, seconds: float) -> str:
     """Counts, where they went, and every file that could not be read."""
-    lines = [f"loaded {summary.files} file(s), {summary.quads:,} quads, into {store} in "
-             f"{seconds:.1f} s: graphs new or replaced {summary.replaced}, unchanged "
-             f"{summary.unchanged}, removed {summary.removed}; rejected files "
-             f"{len(summary.rejected)}"]
+    lines = [(f"loaded {summary.files} file(s), {summary.quads:,} quads, into {store} in "
+              f"{seconds:.1f} s: graphs new or replaced {summary.replaced}, unchanged "
+              f"{summary.unchanged}, removed {summary.removed}; rejected files "
+              f"{len(summary.rejected)}")]
     lines += [f"  rejected: {path}: {reason}" for path, reason in summary.rejected]
     return "\n".join(lines)

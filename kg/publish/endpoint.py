@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from kg.errors import EndpointError, RequestRefused
 from kg.publish.push_batches import PreparedGraph, gsp_body, prepare, update_requests
 from kg.publish.push_gsp import GraphStoreClient
-from kg.publish.push_http import Connection, EndpointError, RequestRefused
+from kg.publish.push_http import Connection
 from kg.publish.push_journal import Journal
 from kg.publish.push_source import GraphSource
 from kg.publish.push_update import UpdateClient

@@ -8,10 +8,10 @@ import warnings
 import requests
 import urllib3
 
+from kg.errors import EndpointError
 from kg.publish.push_http import (
     TLS_HINT,
     Connection,
-    EndpointError,
     Retryable,
     check_status,
     garbage,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from kg.errors import KgError
+from kg.errors import EndpointError, KgError, RequestRefused
 
 log = logging.getLogger("kg.push")
 AuthKind = Literal["basic", "digest"]
@@ -29,18 +29,6 @@ _HINTS = {401: "check --user/--password and --auth (Virtuoso's /sparql-auth want
           405: "check --method: update wants a SPARQL Update URL, gsp a Graph Store URL"}
 
 TLS_HINT = "give the server's CA with --ca-bundle (or --insecure, not advised)"
-
-
-class EndpointError(KgError):
-    """The endpoint cannot be used at all: unreachable, refuses us, or is not one."""
-
-    code = "KG500"
-
-
-class RequestRefused(KgError):
-    """One request failed for good (a 4xx, or a 5xx or garbage after every retry)."""
-
-    code = "KG510"
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from typing import IO, Any
 
 from SPARQLWrapper import INSERT, POST, POSTDIRECTLY, SPARQLWrapper
 
+from kg.errors import EndpointError
 from kg.publish.push_http import (
     TLS_HINT,
     Connection,
-    EndpointError,
     Retryable,
     check_status,
     garbage,
