@@ -190,6 +190,12 @@ class Store:
             except (SyntaxError, ValueError) as error:
                 raise StoreError(f"cannot load {path}: {error}") from error
 
+    def dump_nquads(self, path: Path) -> None:
+        """Write every quad to `path` as N-Quads, in index order (graph by graph), by Oxigraph's
+        own serialiser (Rust; it releases the GIL, so a reader thread can follow the file)."""
+        with self._io(f"dump to {path}") as store:
+            store.dump(str(path), ox.RdfFormat.N_QUADS)
+
     def count(self) -> int:
         """The number of quads in the store."""
         with self._io("count quads") as store:

@@ -76,8 +76,7 @@ def dump(store: Store, out_dir: Path, settings: Settings, *, dry_run: bool = Fal
     _prepare(out_dir)
     context_ref = f"{settings.dump_url}{CONTEXT_FILE}" if settings.dump_url else CONTEXT_FILE
     articles = Articles(out_dir / ARTICLES_DIR, graphs)
-    with store._io("dump the store") as raw:  # Store has no streaming read of its own
-        _write_dataset(raw, out_dir, context_ref, articles)
+    _write_dataset(store, out_dir, context_ref, articles)
     files = [_summed(out_dir, item) for item in (NQUADS, TRIG, JSONLD)]
     with atomic_output(out_dir / CONTEXT_FILE) as stream:
         stream.write(context_bytes())
@@ -100,7 +99,7 @@ def _prepare(out_dir: Path) -> None:
                          hint="give a directory you may write to (kg dump OUT_DIR)") from error
 
 
-def _write_dataset(raw: ox.Store, out_dir: Path, context_ref: str, articles: Articles) -> None:
+def _write_dataset(store: Store, out_dir: Path, context_ref: str, articles: Articles) -> None:
     """One pass over the store writes the N-Quads, TriG, JSON-LD and article files."""
     with ExitStack() as stack:
         nquads, trig, jsonld = (stack.enter_context(atomic_output(out_dir / item.name))
@@ -108,7 +107,7 @@ def _write_dataset(raw: ox.Store, out_dir: Path, context_ref: str, articles: Art
         trig.write(_prefix_lines().encode())
         to_jsonld = JsonLdWriter(jsonld, context_ref)
         done: set[str] = set()
-        quads_in_order = stack.enter_context(stored_quads(raw, nquads, out_dir))
+        quads_in_order = stack.enter_context(stored_quads(store, nquads, out_dir))
         for graph, members in groupby(quads_in_order, key=attrgetter("graph_name")):
             if str(graph) in done:  # Oxigraph's index keeps each graph together
                 raise StoreError(f"the store yielded graph {graph} in two parts; cannot dump it")

@@ -14,10 +14,11 @@ from typing import IO, cast
 import pyoxigraph as ox
 
 from kg.errors import StoreError
+from kg.store import Store
 
 
 @contextmanager
-def stored_quads(raw: ox.Store, copy: IO[bytes], folder: Path) -> Iterator[Iterator[ox.Quad]]:
+def stored_quads(store: Store, copy: IO[bytes], folder: Path) -> Iterator[Iterator[ox.Quad]]:
     """The store's quads in index order (graph by graph), their N-Quads also written to `copy`.
 
     Decoding terms from an on-disk store (~10 µs of CPU a quad here) is a dump's main cost: the
@@ -31,8 +32,8 @@ def stored_quads(raw: ox.Store, copy: IO[bytes], folder: Path) -> Iterator[Itera
 
     def produce() -> None:
         try:
-            raw.dump(str(temp), ox.RdfFormat.N_QUADS)
-        except (OSError, ValueError) as error:
+            store.dump_nquads(temp)
+        except (StoreError, ValueError) as error:
             failures.append(error)
         finally:
             done.set()
