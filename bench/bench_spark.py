@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
@@ -27,18 +27,18 @@ import psutil
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_build import ROOT, repeated  # noqa: E402 - the bench folder is not a package
+from bench_build import ROOT, repeated  # after sys.path: bench is no package
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
+KG = str(ROOT / ".venv" / "bin" / "kg")
 
 
 @dataclass
 class Peaks:
     """Peak RSS (MB) by role, from samples of a process tree."""
 
-    driver: float = 0.0  # the Python driver + its JVM (+ kg build's own workers: see role())
+    driver: float = 0.0  # the Python driver + its JVM
     worker: float = 0.0  # the largest single Python worker
-    roles: dict[int, str] = field(default_factory=dict)
 
     def sample(self, root: psutil.Process) -> None:
         """Add one sample of `root` and its descendants."""
@@ -50,7 +50,7 @@ class Peaks:
         for process in tree:
             try:
                 rss = process.memory_info().rss / 2**20
-                kind = self.roles.setdefault(process.pid, role(process, root))
+                kind = role(process, root)  # each time: the JVM starts as a shell script
             except psutil.Error:
                 continue
             if kind == "driver":
@@ -61,10 +61,10 @@ class Peaks:
 
 
 def role(process: psutil.Process, root: psutil.Process) -> str:
-    """'driver' for the main Python and the JVM, 'worker' for a Python worker."""
-    if process.pid == root.pid or process.name().startswith("java"):
-        return "driver"
-    return "worker"
+    """'worker' for a Python process other than the main one, else 'driver' (the JVM)."""
+    if process.pid != root.pid and process.name().startswith("python"):
+        return "worker"
+    return "driver"
 
 
 def timed(command: list[str]) -> tuple[float, Peaks]:
@@ -97,7 +97,7 @@ def runs(corpus: Path, tmp: Path) -> list[tuple[str, float, Peaks]]:
     """The four builds of the corpus, each in a fresh process."""
     found = []
     for jobs in (1, 2):
-        command = [PYTHON, "-m", "kg.cli", "build", str(corpus), "--no-store", "-o",
+        command = [KG, "build", str(corpus), "--no-store", "-o",
                    str(tmp / f"build-{jobs}.nq"), "--invalid-dir", str(tmp / f"inv-{jobs}"),
                    "--jobs", str(jobs)]
         found.append((f"kg build --jobs {jobs}", *timed(command)))

@@ -121,3 +121,17 @@ def test_uri_inputs_are_read_by_spark(spark: SparkSession, tmp_path: Path) -> No
     assert summary.problems == [("rejected", missing, "no such file or directory")]
     assert run_details(canonical(spark_files(tmp_path / "out")))[0] == \
         run_details(canonical(kg_build_files([story], tmp_path)))[0]
+
+
+def test_a_graph_read_twice_is_built_from_the_later_record(spark: SparkSession,
+                                                           tmp_path: Path) -> None:
+    first = '{"url": "https://news.example.org/1", "date": "2026-02-01", "title": "%s", ' \
+            '"text": "LARN - The new bridge opened on Sunday."}\n'
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text(first % "Bridge opens in Larn")
+    (tmp_path / "in" / "b.jsonl").write_text(first % "Larn bridge opens at last")
+    summary = run_spark(spark, [tmp_path / "in"], tmp_path / "out")
+    assert (summary.counts["built"], summary.counts["superseded"]) == (1, 1)
+    found = canonical(spark_files(tmp_path / "out"))
+    assert any("Larn bridge opens at last" in quad for quad in found)
+    assert not any("Bridge opens in Larn" in quad for quad in found)

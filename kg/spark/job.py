@@ -19,11 +19,12 @@ from pyspark import RDD, StorageLevel
 from pyspark.sql import SparkSession
 
 from kg.extract.nlp import model_version
+from kg.model import Rejected
 from kg.provenance import run_graph, run_iri
 from kg.settings import Settings
 from kg.sources.common import make_options
 from kg.spark import layout, output
-from kg.spark.inputs import read_records
+from kg.spark.inputs import Order, read_records
 from kg.spark.keys import article_entries, grouped, previous_entries, rejected_records
 from kg.spark.worker import KEPT, UNCHANGED, Context, Row, settle_partition
 
@@ -69,39 +70,51 @@ def run_job(spark: SparkSession, inputs: Sequence[str], out: Path, settings: Set
     run = run_iri(settings, version)
     previous = None if options.rebuild else layout.current_generation(out)
     generation = layout.next_generation(out)
-    records = read_records(sc, inputs, read_options).persist(StorageLevel.MEMORY_AND_DISK)
-    rejected = rejected_records(records)
-    summary = SparkSummary(generation, pruning_skipped=options.prune and bool(rejected))
-    if summary.pruning_skipped:
-        log.warning("not pruning: %d input(s) were rejected, and their articles cannot be told "
-                    "apart from removed ones", len(rejected))
-    context = Context(settings, str(run), options.prune and not rejected)
-    entries = [article_entries(records, settings.base_iri)]
-    entries += previous_entries(sc, previous) if previous else []
     partitions = options.partitions or sc.defaultParallelism
-    rows = grouped(entries, partitions).mapPartitions(partial(settle_partition, context))
-    rows = rows.persist(StorageLevel.MEMORY_AND_DISK)
+    records = read_records(sc, inputs, read_options).persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        _write(rows, generation, checkpoint)
-        summary.counts.update(_count(rows, rejected))
-        extras = rows.map(lambda row: row.extra).filter(lambda extra: extra is not None)
-        problems = output.write_extras(extras.toLocalIterator(), generation, rejected)
-        summary.problems = [problem[1:] for problem in problems]
+        rejected = rejected_records(records)
+        summary = _summary(generation, options, rejected)
+        context = Context(settings, str(run), options.prune and not rejected)
+        entries = [article_entries(records, settings.base_iri)]
+        entries += previous_entries(sc, previous) if previous else []
+        rows = grouped(entries, partitions).mapPartitions(partial(settle_partition, context))
+        runs = _write(rows.persist(StorageLevel.MEMORY_AND_DISK), summary, rejected, checkpoint)
     finally:
-        rows.unpersist()
         records.unpersist()
-    output.write_run(generation, run, run_graph(run, settings, version, engine="spark"))
+    output.write_run(generation, run, run_graph(run, settings, version, engine="spark"),
+                     previous, runs)
     output.write_summary(generation, summary.counts, _details(summary, partitions, str(run)))
     checkpoint("summary")
     layout.make_current(out, generation)
     return summary
 
 
-def _write(rows: RDD[Row], generation: Path, checkpoint: Callable[[str], None]) -> None:
-    output.write_parts(rows, "quads", generation / layout.QUADS, layout.SHARD_SUFFIX)
-    checkpoint("quads")
-    output.write_parts(rows, "manifest", generation / layout.MANIFEST, layout.MANIFEST_SUFFIX)
-    checkpoint("manifest")
+def _summary(generation: Path, options: JobOptions, rejected: Sequence[object]) -> SparkSummary:
+    summary = SparkSummary(generation, pruning_skipped=options.prune and bool(rejected))
+    if summary.pruning_skipped:
+        log.warning("not pruning: %d input(s) were rejected, and their articles cannot be told "
+                    "apart from removed ones", len(rejected))
+    return summary
+
+
+def _write(rows: RDD[Row], summary: SparkSummary, rejected: list[tuple[Order, Rejected]],
+           checkpoint: Callable[[str], None]) -> set[str]:
+    """Shards, manifest, counts, invalid articles and rejects; returns the runs the graphs name."""
+    generation = summary.generation
+    try:
+        output.write_parts(rows, "quads", generation / layout.QUADS, layout.SHARD_SUFFIX)
+        checkpoint("quads")
+        output.write_parts(rows, "manifest", generation / layout.MANIFEST, layout.MANIFEST_SUFFIX)
+        checkpoint("manifest")
+        summary.counts.update(_count(rows, rejected))
+        extras = rows.map(lambda row: row.extra).filter(lambda extra: extra is not None)
+        problems = output.write_extras(extras.toLocalIterator(), generation, rejected)
+        summary.problems = [problem[1:] for problem in problems]
+        runs = rows.map(lambda row: _run_of(row.manifest) if row.manifest else "")
+        return set(runs.distinct().collect()) - {""}
+    finally:
+        rows.unpersist()
 
 
 def _count(rows: RDD[Row], rejected: Sequence[object]) -> Counter[str]:
@@ -112,6 +125,10 @@ def _count(rows: RDD[Row], rejected: Sequence[object]) -> Counter[str]:
     found[UNCHANGED] += found[KEPT]
     found["rejected"] += len(rejected)
     return found
+
+
+def _run_of(manifest_line: str) -> str:
+    return manifest_line.rsplit("\t", 1)[1]
 
 
 def _details(summary: SparkSummary, partitions: int, run: str) -> dict[str, object]:

@@ -19,6 +19,7 @@ from kg.model import Rejected
 from kg.publish.files import QuadFileWriter, atomic_output
 from kg.spark import layout
 from kg.spark.inputs import Order
+from kg.spark.keys import graph_of
 from kg.spark.worker import Row
 
 if TYPE_CHECKING:
@@ -60,10 +61,20 @@ def write_extras(extras: Iterable[tuple[Any, ...] | None], generation: Path,
     return problems
 
 
-def write_run(generation: Path, run: URIRef, activity: Graph) -> None:
-    """The run's PROV activity as its own named graph, in run.nq."""
+def write_run(generation: Path, run: URIRef, activity: Graph, previous: Path | None,
+              referenced: set[str]) -> None:
+    """The run's PROV activity as its own named graph, in run.nq, then the activities of
+    earlier runs that graphs copied from `previous` still point to (prov:wasGeneratedBy)."""
     with QuadFileWriter(generation / layout.RUN) as writer:
         writer.write(run, activity)
+    older = previous / layout.RUN if previous else None
+    if older is None or not older.exists() or not referenced - {str(run)}:
+        return
+    with older.open(encoding="utf-8") as lines:
+        kept = [line for line in lines if line.strip() and graph_of(line) in referenced
+                and graph_of(line) != str(run)]
+    with (generation / layout.RUN).open("a", encoding="utf-8") as handle:
+        handle.writelines(kept)
 
 
 def write_summary(generation: Path, counts: Counter[str], details: dict[str, Any]) -> None:
