@@ -15,7 +15,7 @@ MARKER = "<!-- tested: spark-submit -->"
 OUT = "spark-out"  # the output folder the README's command names
 
 
-def tested_command(readme: str) -> str:
+def command_after_marker(readme: str) -> str:
     """The shell command of the fenced block right after the marker line."""
     found = re.search(re.escape(MARKER) + r"\s*\n```[a-z]*\n(.*?)\n```", readme, re.DOTALL)
     assert found, f"README.md has no fenced block after {MARKER}"
@@ -23,7 +23,7 @@ def tested_command(readme: str) -> str:
 
 
 def test_readme_spark_submit_command_runs(tmp_path: Path) -> None:
-    command = tested_command((ROOT / "README.md").read_text(encoding="utf-8"))
+    command = command_after_marker((ROOT / "README.md").read_text(encoding="utf-8"))
     assert "spark-submit" in command and f"--out {OUT}" in command, command
     out = tmp_path / "out"
     result = subprocess.run(["bash", "-c", command.replace(f"--out {OUT}", f"--out {out}")],
