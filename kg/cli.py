@@ -35,12 +35,14 @@ def _register() -> None:
         push_command,
         query_command,
         serve_command,
+        spark_command,
         stats_command,
         validate_command,
     )
     for command in (build_command.build, validate_command.validate, query_command.query,
                     stats_command.stats, eval_command.eval_, push_command.push,
-                    dump_command.dump, serve_command.serve, load_command.load):
+                    dump_command.dump, serve_command.serve, load_command.load,
+                    spark_command.spark):
         main.add_command(command)
 
 

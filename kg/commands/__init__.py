@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from kg.errors import ExitCode, KgError
+from kg.errors import ConfigError, ExitCode, KgError
 
 SETTINGS_OPTIONS = [
     click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
@@ -36,3 +36,15 @@ def run(action: Any) -> Any:
     except KgError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(ExitCode.FAILED)
+
+
+def field_mapping(pairs: tuple[str, ...]) -> dict[str, str]:
+    """The --field OURS=THEIRS options (kg build, kg spark) as a dict."""
+    mapping = {}
+    for pair in pairs:
+        ours, sep, theirs = pair.partition("=")
+        if not sep or not ours or not theirs:
+            raise ConfigError(f"--field {pair!r} is not OURS=THEIRS",
+                              hint="e.g. --field title=headline")
+        mapping[ours] = theirs
+    return mapping

@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from kg.build import Summary, Targets
 from kg.build import build as build_corpus
-from kg.commands import run, settings_options
+from kg.commands import field_mapping, run, settings_options
 from kg.errors import ConfigError, ExitCode
 from kg.settings import load_settings
 from kg.sources import read_sources
@@ -56,7 +56,7 @@ def build(inputs: tuple[str, ...], store: Path | None, no_store: bool,
       cat story.txt | kg build - --no-store -o story.ttl
     """
     settings = run(lambda: load_settings(config, model=model, base_iri=base_iri, store=store))
-    mapping = run(lambda: _fields(fields))
+    mapping = run(lambda: field_mapping(fields))
     records = run(lambda: read_sources(inputs, mapping, settings.max_article_chars, stdin_format))
     targets = Targets(None if no_store else settings.store, outputs, invalid_dir)
     if prune and targets.store is None:
@@ -70,17 +70,6 @@ def build(inputs: tuple[str, ...], store: Path | None, no_store: bool,
 
 def _refuse(message: str) -> None:
     raise ConfigError(message)
-
-
-def _fields(pairs: tuple[str, ...]) -> dict[str, str]:
-    mapping = {}
-    for pair in pairs:
-        ours, sep, theirs = pair.partition("=")
-        if not sep or not ours or not theirs:
-            raise ConfigError(f"--field {pair!r} is not OURS=THEIRS",
-                              hint="e.g. --field title=headline")
-        mapping[ours] = theirs
-    return mapping
 
 
 def render_summary(summary: Summary, targets: Targets) -> str:

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.commands import run, settings_options
-from kg.commands.build_command import _fields
+from kg.commands import field_mapping, run, settings_options
 from kg.errors import ExitCode
 from kg.settings import load_settings
 
@@ -49,7 +48,7 @@ def spark(inputs: tuple[str, ...], out: Path, master: str | None, partitions: in
     from kg.spark.session import spark_session
 
     settings = run(lambda: load_settings(config, model=model, base_iri=base_iri))
-    options = JobOptions(partitions, prune, rebuild, run(lambda: _fields(fields)))
+    options = JobOptions(partitions, prune, rebuild, run(lambda: field_mapping(fields)))
     out.mkdir(parents=True, exist_ok=True)
     with spark_session(master) as session:
         summary = run(lambda: run_job(session, list(inputs), out, settings, options))
