@@ -123,6 +123,15 @@ def test_uri_inputs_are_read_by_spark(spark: SparkSession, tmp_path: Path) -> No
         run_details(canonical(kg_build_files([story], tmp_path)))[0]
 
 
+def test_a_folder_uri_is_read_with_its_subfolders(spark: SparkSession, tmp_path: Path) -> None:
+    write_story(tmp_path / "in", "one", "date 2026-02-01 Bridge opens in Larn",
+                "LARN - The new bridge opened on Sunday.")
+    write_story(tmp_path / "in" / "later", "two", "date 2026-02-02 Larn bridge closes again",
+                "LARN - The new bridge closed on Monday for checks.")
+    summary = run_spark(spark, [(tmp_path / "in").as_uri()], tmp_path / "out")
+    assert summary.ok and summary.counts["built"] == 2
+
+
 def test_a_graph_read_twice_is_built_from_the_later_record(spark: SparkSession,
                                                            tmp_path: Path) -> None:
     first = '{"url": "https://news.example.org/1", "date": "2026-02-01", "title": "%s", ' \

@@ -44,7 +44,9 @@ def builder(master: str | None = None) -> SparkSession.Builder:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     chain = (SparkSession.builder.appName("kg spark")
              .config("spark.ui.enabled", "false")
-             .config("spark.executorEnv.OMP_NUM_THREADS", "1"))
+             .config("spark.executorEnv.OMP_NUM_THREADS", "1")
+             # A folder URI is read with its subfolders, as kg build reads a local folder.
+             .config("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true"))
     if master or not submitted():
         chain = chain.master(master or DEFAULT_MASTER)
     if not submitted():
