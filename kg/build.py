@@ -128,10 +128,12 @@ def _note_names(records: Iterable[Article | Rejected], ids: Ids, seen: set[str],
 
 def _prune(store: Store, ids: Ids, seen: set[str], summary: Summary) -> int:
     """Remove the article graphs of the store whose article was not in this run's input."""
-    if summary.counts[Status.REJECTED.value] or summary.counts[Status.FAILED.value]:
-        # A record that could not be read may be an article that is still there.
-        log.warning("not pruning: %d input(s) could not be read or built, and their articles "
-                    "cannot be told from removed ones", len(summary.problems))
+    rejected = summary.counts[Status.REJECTED.value]
+    if rejected:
+        # A record that could not be read may be an article that is still there. (A failed or
+        # invalid article was read: its graph name is in `seen`, so its graph stays.)
+        log.warning("not pruning: %d input(s) could not be read, and their articles cannot be "
+                    "told from removed ones", rejected)
         return 0
     prefix = ids.graph_prefix
     gone = sorted(name for name in store.graph_names() if name.startswith(prefix)
