@@ -162,3 +162,13 @@ def test_a_known_name_ending_a_sentence_keeps_its_own_token(processor: ArticlePr
     annotations = extract(processor, "Demand", "Orders overwhelmed Skyvault and AT&T. Many "
                           "buyers waited.")
     assert "AT&T" in {m.text for m in annotations.mentions}
+
+
+def test_a_name_the_text_calls_a_port_is_a_place_in_every_mention(
+        processor: ArticleProcessor) -> None:
+    # The small model tags "Sines" ORG in all three sentences; the apposition says it is a port.
+    annotations = extract(processor, "Port strike", "A strike kept the terminals at Sines, "
+                          "Portugal's largest port, closed on Friday. Ships bound for Sines "
+                          "waited offshore. Police guarded the gates of the Sines terminal.")
+    assert named(annotations, "Sines").kind is EntityKind.PLACE
+    assert len([m for m in annotations.mentions if m.text == "Sines"]) == 3

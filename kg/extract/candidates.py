@@ -26,6 +26,8 @@ LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WEAPON"}
 PLACE_NOUNS = {"beach", "river", "airport", "square", "bridge", "street", "avenue", "park",
                "lake", "island", "bay", "port", "harbour", "harbor", "mountain", "valley",
                "station", "district", "village", "town"}
+# Nouns whose phrase, set beside a name, says the name is a place: "Velm, a port town".
+APPOSITIVE_PLACES = PLACE_NOUNS | {"city", "capital", "province", "region", "county"}
 # Honorifics that make the name after them a person's whatever the model says ("Mr Okafor" GPE).
 HONORIFICS = {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame"}
 
@@ -48,6 +50,9 @@ class Candidate:
     # A one-word PERSON the sentence treats as a product ("Apple unveiled Lion"): what it is
     # if the article never introduces it as a person (kg.extract.context, persons.py).
     product_like: bool = False
+    # The text says what it is ("Sines, Portugal's largest port"): its label outvotes the
+    # model's labels of the same name elsewhere in the article (coref.py).
+    described: bool = False
 
     @property
     def mention_begin(self) -> int:
@@ -70,10 +75,19 @@ def candidates(doc: Doc, offset: int) -> list[Candidate]:
         if not _is_name(span, ent.label_):
             continue
         label = _relabel(span, ent.label_)
+        described = label in {"ORG", "PERSON"} and _described_as_place(span)
+        label = "GPE" if described else label
         found.append(Candidate(offset + span.start_char, offset + span.end_char, span.text,
                                label, ent.ent_id_ or None, lead(span, label), trail(span, label),
-                               label == "PERSON" and len(span) == 1 and reads_as_product(span)))
+                               label == "PERSON" and len(span) == 1 and reads_as_product(span),
+                               described))
     return found
+
+
+def _described_as_place(span: Span) -> bool:
+    """A name with an appositive that says it is a place: "Sines, Portugal's largest port"."""
+    return any(token.dep_ == "appos" and token.head.i in range(span.start, span.end)
+               and token.lower_ in APPOSITIVE_PLACES for token in span.doc[span.end:])
 
 
 def _honorific_person(ent: Span) -> Span:

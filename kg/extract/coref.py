@@ -120,7 +120,8 @@ def _as_person(candidate: Candidate, persons: dict[str, str]) -> Candidate:
 def _one_label_per_name(found: list[Candidate], persons: dict[str, str]) -> list[Candidate]:
     """One name, one type within an article: the small model tags "Ryanair" ORG in one
     sentence and PERSON in the next. The label most mentions have wins; on a tie, not PERSON
-    (a person's name is confirmed by a full name, which _as_person has already used)."""
+    (a person's name is confirmed by a full name, which _as_person has already used). What
+    the text says a name is ("Sines, Portugal's largest port") outvotes the model."""
     labels: dict[str, Counter[str]] = {}
     for c in found:
         if c.label in VOTING_LABELS and not c.gazetteer:
@@ -129,6 +130,7 @@ def _one_label_per_name(found: list[Candidate], persons: dict[str, str]) -> list
     for text, counts in labels.items():
         if len(counts) > 1 and not (counts["PERSON"] and len(persons.get(text, "").split()) > 1):
             chosen[text] = max(counts, key=lambda label: (counts[label], label != "PERSON", label))
+    chosen |= {c.text: c.label for c in found if c.described and not c.gazetteer}
     return [relabel_candidate(c, chosen[c.text]) if c.text in chosen and not c.gazetteer else c
             for c in found]
 
