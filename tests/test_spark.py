@@ -132,6 +132,19 @@ def test_a_folder_uri_is_read_with_its_subfolders(spark: SparkSession, tmp_path:
     assert summary.ok and summary.counts["built"] == 2
 
 
+def test_a_folder_uri_with_nothing_kg_reads_is_rejected(spark: SparkSession,
+                                                       tmp_path: Path) -> None:
+    write_story(tmp_path / "in", "one", "date 2026-02-01 Bridge opens in Larn",
+                "LARN - The new bridge opened on Sunday.")
+    (tmp_path / "empty" / "deeper").mkdir(parents=True)
+    (tmp_path / "empty" / "deeper" / "notes.md").write_text("not news")
+    empty = (tmp_path / "empty").as_uri()
+    summary = run_spark(spark, [empty, tmp_path / "in"], tmp_path / "out")
+    assert (summary.counts["built"], summary.counts["rejected"]) == (1, 1)
+    assert summary.problems[0][:2] == ("rejected", empty)
+    assert "holds no file kg reads" in summary.problems[0][2]
+
+
 def test_a_graph_read_twice_is_built_from_the_later_record(spark: SparkSession,
                                                            tmp_path: Path) -> None:
     first = '{"url": "https://news.example.org/1", "date": "2026-02-01", "title": "%s", ' \

@@ -13,12 +13,12 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from kg.model import Article, Rejected
 from kg.sources.common import ReadOptions
 from kg.sources.inputs import expand
-from kg.sources.registry import READERS, format_of
+from kg.sources.registry import EXTENSIONS, READERS, format_of
 
 if TYPE_CHECKING:
     from pyspark import RDD, SparkContext
@@ -72,13 +72,28 @@ def _spark_files(sc: SparkContext, index: int, spec: str,
     """The records of the files a URI names, read by Spark; Rejected when it names nothing."""
     try:
         jvm_path = sc._jvm.org.apache.hadoop.fs.Path(spec)  # type: ignore[union-attr]
-        matches = jvm_path.getFileSystem(sc._jsc.hadoopConfiguration()).globStatus(jvm_path)
+        fs = jvm_path.getFileSystem(sc._jsc.hadoopConfiguration())
+        matches = fs.globStatus(jvm_path)
+        readable = any(_readable_files(fs, status) for status in matches or [])
     except Exception as error:  # noqa: BLE001 - Py4J wraps every Hadoop error; the input is bad
         return Rejected(spec, f"cannot list it: {str(error).splitlines()[0]}")
     if not matches:
         return Rejected(spec, "no such file or directory")
+    if not readable:
+        return Rejected(spec, f"it holds no file kg reads ({', '.join(EXTENSIONS)})")
     files = sc.binaryFiles(spec).filter(lambda item: format_of(item[0]) is not None)
     return files.flatMap(lambda item: _numbered((index, item[0]), _parse_bytes(item, options)))
+
+
+def _readable_files(fs: Any, status: Any) -> bool:
+    """Whether a matched path is, or holds at any depth, a file kg reads (stops at the first)."""
+    if not status.isDirectory():
+        return format_of(status.getPath().getName()) is not None
+    found = fs.listFiles(status.getPath(), True)  # Hadoop's recursive RemoteIterator
+    while found.hasNext():
+        if format_of(found.next().getPath().getName()) is not None:
+            return True
+    return False
 
 
 def _parse_bytes(item: tuple[str, bytes], options: ReadOptions) -> Iterator[Article | Rejected]:
