@@ -22,8 +22,6 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import URIRef
-
 from kg.extract.nlp import model_version
 from kg.ids import Ids, content_digest
 from kg.model import Article, Rejected
@@ -135,11 +133,8 @@ def _prune(store: Store, ids: Ids, seen: set[str], summary: Summary) -> int:
         log.warning("not pruning: %d input(s) could not be read, and their articles cannot be "
                     "told from removed ones", rejected)
         return 0
-    prefix = ids.graph_prefix
-    gone = sorted(name for name in store.graph_names() if name.startswith(prefix)
-                  and name not in seen)
+    gone = store.remove_graphs_except(ids.graph_prefix, seen)
     for name in gone:
-        store.remove_graph(URIRef(name))
         log.info("pruned %s: its article is no longer in the input", name)
     return len(gone)
 

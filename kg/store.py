@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Self, cast
@@ -137,6 +138,14 @@ class Store:
         """Remove the named graph `name` (nothing happens if it is absent)."""
         with self._io(f"remove graph <{name}>") as store:
             store.remove_graph(to_iri(name))
+
+    def remove_graphs_except(self, prefix: str, keep: AbstractSet[str]) -> list[str]:
+        """Remove every graph whose name starts with `prefix` and is not in `keep` (pruning
+        the articles gone from an input); the names removed, sorted."""
+        gone = sorted(n for n in self.graph_names() if n.startswith(prefix) and n not in keep)
+        for name in gone:
+            self.remove_graph(URIRef(name))
+        return gone
 
     def built_from(self, name: URIRef) -> tuple[str, str] | None:
         """The content digest and run IRI an article graph states about itself, if stored."""

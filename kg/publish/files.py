@@ -78,7 +78,7 @@ class QuadFileWriter:
         if self._stream is None:
             raise StoreError(f"{self.path} is not open: use QuadFileWriter in a with block")
         if self.format == ox.RdfFormat.N_QUADS:
-            self._stream.write(_nquads(name, graph).encode())
+            self._stream.write(nquads(name, graph).encode())
         elif graph:
             self._stream.write(_trig_block(name, graph).encode())
         self.graphs, self.triples = self.graphs + 1, self.triples + len(graph)
@@ -122,7 +122,7 @@ def _without_prefixes(text: str) -> str:
                    if not line.startswith("@prefix "))
 
 
-def _nquads(name: URIRef, graph: Graph) -> str:
+def nquads(name: URIRef, graph: Graph) -> str:
     """Canonical N-Quads lines, sorted: pyoxigraph's str() of a term is its canonical form."""
     tail = f" {to_iri(name)} .\n"
     return "".join(sorted([f"{to_ox(s)} {to_ox(p)} {to_ox(o)}{tail}" for s, p, o in graph]))

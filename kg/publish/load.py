@@ -12,12 +12,10 @@ store no server is reading, or push to a live endpoint with `kg push`.
 
 from __future__ import annotations
 
-import gzip
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, cast
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -26,13 +24,13 @@ from kg.errors import InputError
 from kg.ids import Ids
 from kg.namespaces import KGO, PROV
 from kg.ontology import store_ontology
-from kg.store import Store, rdf_format
+from kg.publish.quad_inputs import check_quad_file, read_quads
+from kg.store import Store
 
 log = logging.getLogger("kg.load")
 
 _DIGEST = KGO.contentSha256.toPython()
 _RUN = PROV.wasGeneratedBy.toPython()
-_QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
 
 
 @dataclass
@@ -90,14 +88,11 @@ def load(store: Store, paths: Sequence[Path], base_iri: str, prune: bool = False
 
 def scan(path: Path) -> FileScan:
     """Read one quad file through: its graphs and their stated sources, or InputError."""
-    fmt, gzipped = rdf_format(path)
-    if fmt not in _QUAD_FORMATS:
-        raise InputError(f"{path} is {fmt.name}, which has no named graphs",
-                         hint="load .nq or .trig files (optionally .gz)")
+    check_quad_file(path)
     found = FileScan(path)
     digests: dict[str, str] = {}
     runs: dict[str, str] = {}
-    for quad in _quads(path, gzipped, fmt):
+    for quad in read_quads(path):
         found.quads += 1
         if not isinstance(quad.graph_name, ox.NamedNode):
             raise InputError(f"{path} has a triple in the default graph: {quad.triple}",
@@ -115,20 +110,9 @@ def scan(path: Path) -> FileScan:
     return found
 
 
-def _quads(path: Path, gzipped: bool, fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
-    try:
-        with cast(IO[bytes], gzip.open(path, "rb") if gzipped else path.open("rb")) as handle:
-            yield from ox.parse(handle, format=fmt)
-    except (SyntaxError, ValueError, OSError, EOFError) as error:  # OSError, EOF: bad gzip
-        raise InputError(f"cannot read {path}: {error}") from error
-
-
 def _prune(store: Store, loaded: set[str], prefix: str, summary: LoadSummary) -> int:
     if summary.rejected:
         log.warning("not pruning: %d file(s) could not be read, and the graphs in them cannot "
                     "be told from removed ones", len(summary.rejected))
         return 0
-    gone = sorted(n for n in store.graph_names() if n.startswith(prefix) and n not in loaded)
-    for name in gone:
-        store.remove_graph(URIRef(name))
-    return len(gone)
+    return len(store.remove_graphs_except(prefix, loaded))

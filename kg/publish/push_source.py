@@ -3,17 +3,16 @@ a stream, one named graph at a time (a corpus is never held in memory)."""
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterator, Sequence
-from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, cast
+from typing import cast
 
 import pyoxigraph as ox
 
 from kg.errors import InputError, StoreError
-from kg.store import Store, rdf_format
+from kg.publish.quad_inputs import check_quad_file, read_quads
+from kg.store import Store
 
 Graph = tuple[str, list[ox.Triple]]  # a named graph's IRI and its triples
 _QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
@@ -33,10 +32,7 @@ class GraphSource:
             # Opening a store that is not there would create an empty one, and push nothing.
             raise StoreError(f"no store at {self.store}", hint="give --store DIR, or --data FILES")
         for path in self.files:
-            fmt, _ = rdf_format(path)
-            if fmt not in _QUAD_FORMATS:
-                raise InputError(f"{path} is {fmt.name}, which has no named graphs",
-                                 hint="push .nq or .trig files (optionally .gz), as kg build writes")
+            check_quad_file(path)
 
     def describe(self) -> str:
         """The source, for messages."""
@@ -68,39 +64,22 @@ def _store_graphs(path: Path) -> Iterator[Graph]:
 def _file_graphs(path: Path) -> Iterator[Graph]:
     """Consecutive quads of one graph make one graph; a graph seen twice is an error, since
     pushing its second part would replace the first."""
-    fmt, gzipped = rdf_format(path)
     seen: set[str] = set()
     current: str | None = None
     triples: list[ox.Triple] = []
-    with ExitStack() as stack:
-        handle = stack.enter_context(_open(path, gzipped))
-        for quad in _parse(path, handle, fmt):
-            if not isinstance(quad.graph_name, ox.NamedNode):
-                raise InputError(f"{path} has a triple in the default graph: {quad.triple}",
-                                 hint="push pushes named graphs; put the triples in one")
-            name = quad.graph_name.value
-            if name != current:
-                if current is not None:
-                    yield current, triples
-                if name in seen:
-                    raise InputError(f"graph <{name}> comes back later in {path}; its triples "
-                                     "must be together", hint="write the file with kg build")
-                seen.add(name)
-                current, triples = name, []
-            triples.append(quad.triple)
-        if current is not None:
-            yield current, triples
-
-
-def _parse(path: Path, handle: IO[bytes], fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
-    try:
-        yield from ox.parse(handle, format=fmt)
-    except (SyntaxError, ValueError, OSError, EOFError) as error:  # OSError, EOF: bad gzip
-        raise InputError(f"cannot read {path}: {error}") from error
-
-
-def _open(path: Path, gzipped: bool) -> IO[bytes]:
-    try:
-        return cast(IO[bytes], gzip.open(path, "rb")) if gzipped else path.open("rb")
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error}") from error
+    for quad in read_quads(path):
+        if not isinstance(quad.graph_name, ox.NamedNode):
+            raise InputError(f"{path} has a triple in the default graph: {quad.triple}",
+                             hint="push pushes named graphs; put the triples in one")
+        name = quad.graph_name.value
+        if name != current:
+            if current is not None:
+                yield current, triples
+            if name in seen:
+                raise InputError(f"graph <{name}> comes back later in {path}; its triples "
+                                 "must be together", hint="write the file with kg build")
+            seen.add(name)
+            current, triples = name, []
+        triples.append(quad.triple)
+    if current is not None:
+        yield current, triples

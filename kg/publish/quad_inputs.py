@@ -1,16 +1,40 @@
 """The quad files a user names for `kg load` and `kg push --data`: files as they are, a kg spark
-output directory as the shards of its current generation, any other directory as its quad files.
+output directory as the shards of its current generation, any other directory as its quad files;
+and the reading of one such file, quad by quad.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gzip
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import IO, cast
+
+import pyoxigraph as ox
 
 from kg.errors import InputError
 from kg.store import rdf_format
 
 _SUFFIXES = (".nq", ".trig", ".nq.gz", ".trig.gz")
+_QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+
+
+def check_quad_file(path: Path) -> None:
+    """InputError unless `path` names a format with named graphs (.nq, .trig, maybe .gz)."""
+    fmt, _ = rdf_format(path)
+    if fmt not in _QUAD_FORMATS:
+        raise InputError(f"{path} is {fmt.name}, which has no named graphs",
+                         hint="give .nq or .trig files (optionally .gz), as kg build writes")
+
+
+def read_quads(path: Path) -> Iterator[ox.Quad]:
+    """The quads of one file, streamed; InputError naming the file (and the parser's line)."""
+    fmt, gzipped = rdf_format(path)
+    try:
+        with cast(IO[bytes], gzip.open(path, "rb") if gzipped else path.open("rb")) as handle:
+            yield from ox.parse(handle, format=fmt)
+    except (SyntaxError, ValueError, OSError, EOFError) as error:  # OSError, EOF: bad gzip
+        raise InputError(f"cannot read {path}: {error}") from error
 
 
 def quad_files(sources: Sequence[Path]) -> list[Path]:

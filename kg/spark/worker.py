@@ -16,11 +16,11 @@ from rdflib import Graph, URIRef
 
 from kg.ids import content_digest
 from kg.pipeline import ArticleProcessor, Outcome, Status, article_key
-from kg.publish.files import turtle
+from kg.publish.files import nquads, turtle
 from kg.settings import Settings
 from kg.spark.inputs import Order
 from kg.spark.keys import ARTICLE, MANIFEST, by_graph
-from kg.store import to_iri, to_ox, to_ox_triples
+from kg.store import to_ox_triples
 
 UNCHANGED = "unchanged"  # built before from the same content by the same run: copied
 KEPT = "kept"  # absent from this run's input, kept from the previous generation
@@ -87,7 +87,7 @@ def settle(context: Context, graph: str, entries: list[tuple[int, Order, Any]]) 
 
 def _built(outcome: Outcome, order: Order, manifest: str) -> Row:
     if outcome.status is Status.BUILT and outcome.graph is not None and outcome.name:
-        return Row(outcome.status.value, nquads(outcome.name, outcome.graph), manifest)
+        return Row(outcome.status.value, nquads_record(outcome.name, outcome.graph), manifest)
     if outcome.status is Status.INVALID and outcome.graph is not None and outcome.name:
         assert outcome.report is not None
         files = (article_key(outcome.name), turtle(to_ox_triples(outcome.graph)),
@@ -97,10 +97,10 @@ def _built(outcome: Outcome, order: Order, manifest: str) -> Row:
                extra=("problem", order, outcome.status.value, outcome.origin, outcome.reason))
 
 
-def nquads(name: URIRef, graph: Graph) -> str:
-    """The graph's canonical N-Quads lines, sorted, as `kg build -o x.nq` writes them."""
-    tail = f" {to_iri(name)} ."
-    return "\n".join(sorted(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}{tail}" for s, p, o in graph))
+def nquads_record(name: URIRef, graph: Graph) -> str:
+    """The graph's lines as `kg build -o x.nq` writes them, less the last newline (Spark's
+    text output ends each record with one)."""
+    return nquads(name, graph).removesuffix("\n")
 
 
 def _manifest_line(graph: str, sha256: str, run: str) -> str:
