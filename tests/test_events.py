@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kg.extract import Extractor
-from kg.extract.event_lexicon import ancestors, parents, trigger_rules, word_lists
+from kg.extract.events.lexicon import ancestors, parents, trigger_rules, word_lists
 from kg.model import Annotations, Article, Event, Factuality
 from kg.namespaces import KGO
 from kg.settings import Settings

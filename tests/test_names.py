@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.candidates import Candidate
-from kg.extract.coref import resolve
+from kg.extract.names.candidates import Candidate
+from kg.extract.names.coref import resolve
 from kg.model import EntityKind
 from kg.pipeline import ArticleProcessor
 

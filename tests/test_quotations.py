@@ -8,7 +8,7 @@ from itertools import pairwise
 
 import pytest
 
-from kg.extract.attribution_marks import marked_quotes
+from kg.extract.statements.marks import marked_quotes
 from kg.model import Annotations, Article, Quotation
 from kg.pipeline import ArticleProcessor
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from kg.errors import ConfigError
 from kg.extract.lexicon import ProductLine, demonyms, gazetteer, ministry_domains, product_lines
@@ -33,6 +33,35 @@ class Paragraph:
 
     offset: int
     doc: Doc
+
+    def at(self, char: int) -> int:
+        """The article offset of the paragraph's character `char`: the one place where
+        paragraph offsets become article offsets."""
+        return self.offset + char
+
+    def bounds(self, item: Token | Span) -> tuple[int, int]:
+        """The article offsets [begin, end) of a token or span of this paragraph."""
+        if isinstance(item, Token):
+            return self.at(item.idx), self.at(item.idx + len(item.text))
+        return self.at(item.start_char), self.at(item.end_char)
+
+    def local(self, begin: int) -> int:
+        """The paragraph's character at the article offset `begin` (the inverse of `at`)."""
+        return begin - self.offset
+
+    def phrase_bounds(self, head: Token) -> tuple[int, int]:
+        """The article offsets of the phrase `head` heads, from its left to its right edge."""
+        return self.bounds(head.doc[head.left_edge.i:head.right_edge.i + 1])
+
+
+def sentence_bounds(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """The article offsets of every sentence, in text order."""
+    return [p.bounds(s) for p in paragraphs for s in p.doc.sents]
+
+
+def entity_bounds(paragraphs: list[Paragraph], labels: set[str]) -> list[tuple[int, int]]:
+    """The article offsets of the model's entities with one of `labels`, in text order."""
+    return [p.bounds(e) for p in paragraphs for e in p.doc.ents if e.label_ in labels]
 
 
 @cache

@@ -38,11 +38,7 @@ class SpanIndex:
 
     def token_span(self, paragraph: Paragraph, tokens: Token | SpacySpan) -> Span:
         """The article Span of a token or spaCy span of one paragraph."""
-        if isinstance(tokens, Token):
-            begin, end = tokens.idx, tokens.idx + len(tokens.text)
-        else:
-            begin, end = tokens.start_char, tokens.end_char
-        return self.span(paragraph.offset + begin, paragraph.offset + end)
+        return self.span(*paragraph.bounds(tokens))
 
     def mentions_within(self, begin: int, end: int) -> list[Mention]:
         """Entity mentions wholly inside [begin, end), in text order."""

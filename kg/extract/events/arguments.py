@@ -1,0 +1,109 @@
+"""What an argument of an event names: an entity the index knows, found from the parse.
+
+Never invents one: a phrase names an entity when a mention covers its head word, when it is a
+position ("US Ambassador to Moscow Lynn Tracy") around exactly one person, when it is a side or
+government of a demonym's country ("the American side"), or when it is a personal pronoun with
+exactly one person named before it in its sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from kg.extract.events.lexicon import words
+from kg.extract.lexicon import position_heads
+from kg.extract.nlp import Paragraph
+from kg.extract.places import country_of_demonym
+from kg.extract.spans import SpanIndex
+from kg.model import Entity, EntityKind
+
+PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
+# "heads of the Ministry" are not the Ministry: these modifiers may name an entity, nothing else.
+NAMING_DEPS = {"compound", "amod", "nmod", "poss"}
+
+
+class Arguments:
+    """Resolves argument tokens of one paragraph's Doc to entity keys through the index."""
+
+    def __init__(self, index: SpanIndex, paragraph: Paragraph) -> None:
+        self.index = index
+        self.paragraph = paragraph
+
+    def entity(self, token: Token) -> str | None:
+        """The key of the entity `token` (as the head of its phrase) names, if certain."""
+        named = self._mentioned(token)
+        if named is not None:
+            return named
+        lemma = token.lemma_.lower()
+        if token.pos_ == "PRON":
+            return self._pronoun(token) if token.lower_ in PERSONAL_PRONOUNS else None
+        if lemma in position_heads():
+            return self._position_holder(token)
+        if lemma in words("collective"):
+            return self.country_of(token)
+        return self._named_product(token)
+
+    def kind(self, token: Token) -> EntityKind | None:
+        """The kind of the entity `token` names, if any."""
+        key = self.entity(token)
+        return self.index.entities[key].kind if key else None
+
+    def with_conjuncts(self, token: Token) -> list[str]:
+        """The entities of a phrase and of the phrases co-ordinated with it ("X and Y")."""
+        keys = [self.entity(t) for t in (token, *token.conjuncts) if t.i >= token.i]
+        return list(dict.fromkeys(k for k in keys if k))
+
+    def country_of(self, token: Token) -> str | None:
+        """The country of a demonym or country name modifying `token` ("the Ukrainian side")."""
+        for child in token.children:
+            if child.dep_ not in NAMING_DEPS:
+                continue
+            key = self._mentioned(child)
+            if key and self.index.entities[key].kind is EntityKind.COUNTRY:
+                return key
+            demonym = self.demonym_country(child)
+            if demonym:
+                return demonym
+        return None
+
+    def demonym_country(self, token: Token) -> str | None:
+        """The country a demonym names ("Ukrainian"), added to the index if it is new."""
+        place = country_of_demonym(token.text)
+        if place is None or token.pos_ not in {"ADJ", "PROPN", "NOUN"}:
+            return None
+        key = f"geonames:{place.geonames_id}"
+        self.index.entities.setdefault(key, Entity(key, EntityKind.COUNTRY, place.name,
+                                                   geonames_id=place.geonames_id))
+        return key
+
+    def _mentioned(self, token: Token) -> str | None:
+        span = self.index.token_span(self.paragraph, token)
+        mention = self.index.mention_at(span.begin, span.end)
+        return mention.entity if mention else None
+
+    def _named_product(self, token: Token) -> str | None:
+        """"five ATACMS missiles": a weapon or product named by a compound of a common noun."""
+        if token.pos_ != "NOUN":
+            return None
+        for child in token.children:
+            key = self._mentioned(child) if child.dep_ == "compound" else None
+            if key and self.index.entities[key].kind in {EntityKind.WEAPON, EntityKind.PRODUCT}:
+                return key
+        return None
+
+    def _position_holder(self, token: Token) -> str | None:
+        """The one person named inside a position phrase ("Ambassador to Moscow Lynn Tracy")."""
+        subtree = list(token.subtree)
+        span = self.index.token_span(self.paragraph, self.paragraph.doc[
+            subtree[0].i:subtree[-1].i + 1])
+        people = {m.entity for m in self.index.mentions_within(span.begin, span.end)
+                  if self.index.entities[m.entity].kind is EntityKind.PERSON}
+        return people.pop() if len(people) == 1 else None
+
+    def _pronoun(self, token: Token) -> str | None:
+        """"her" after the one person its sentence names; anything else is not certain."""
+        sentence: SpacySpan = token.sent
+        before = self.index.token_span(self.paragraph, self.paragraph.doc[sentence.start:token.i])
+        people = {m.entity for m in self.index.mentions_within(before.begin, before.end)
+                  if self.index.entities[m.entity].kind is EntityKind.PERSON}
+        return people.pop() if len(people) == 1 else None

@@ -1,0 +1,120 @@
+"""Where, when and whether: an event mention's location, date and factuality from its clause."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.extract.events.arguments import Arguments
+from kg.extract.events.lexicon import words
+from kg.extract.events.roles import TARGET_PREPS, is_attack
+from kg.extract.events.triggers import Trigger, local_tokens
+from kg.extract.spans import SpanIndex
+from kg.model import Factuality, TimeExpression, TimexType
+
+DATED = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T[\d:.]+)?)?)?$")
+CLAIM_PATH = {"ccomp", "xcomp", "pcomp", "parataxis"}
+CLAIM_PREPS = {"of", "for", "about"}
+
+
+def clause_date(trigger: Trigger, args: Arguments) -> str | None:
+    """The TIMEX3 value of a date or time expression in the trigger's own clause, if any."""
+    paragraph = args.paragraph
+    local = {paragraph.at(t.idx): t for t in local_tokens(trigger.clause)}
+    times = args.index.times_within(*paragraph.bounds(trigger.token.sent))
+    for time in (t for t in times if _is_date(t)):
+        token = local.get(time.begin)
+        if token is not None and not _undated_by(token):
+            return time.value
+    return None
+
+
+def focus_date(index: SpanIndex, paragraph_begin: int, before: int) -> str | None:
+    """The paragraph's time focus at `before`: the last date it mentions before that point."""
+    dates = [t for t in index.times_within(paragraph_begin, before) if _is_date(t)]
+    return dates[-1].value if dates else None
+
+
+def _is_date(time: TimeExpression) -> bool:
+    return time.type in {TimexType.DATE, TimexType.TIME} and bool(DATED.match(time.value))
+
+
+def _undated_by(token: Token) -> bool:
+    """"until today", "since 2014": a date that bounds the event is not when it happened."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.dep_ == "pobj" or ancestor.dep_ == "pcomp":
+            return ancestor.head.lower_ in words("no_date")
+        if ancestor.dep_ not in {"compound", "nummod", "appos", "amod", "det", "npadvmod"}:
+            return False
+    return False
+
+
+def location(trigger: Trigger, args: Arguments) -> str | None:
+    """A place named in a locative phrase of the trigger or its clause ("over Uchkuevka beach")."""
+    heads = [trigger.token] if trigger.governor is None else [trigger.token, trigger.governor]
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            if prep.lower_ not in words("locative"):
+                continue
+            if is_attack(trigger.cls) and prep.lower_ in TARGET_PREPS:
+                continue  # "fired at Sevastopol": the target
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                key = args.entity(obj)
+                if key and args.index.entities[key].kind.family == "place":
+                    return key
+    return _place_modifier(trigger, args)
+
+
+def _place_modifier(trigger: Trigger, args: Arguments) -> str | None:
+    """"the Beirut explosion": a place naming a noun trigger."""
+    if not trigger.is_noun:
+        return None
+    for child in trigger.token.children:
+        if child.dep_ == "compound":
+            key = args.entity(child)
+            if key and args.index.entities[key].kind.family == "place":
+                return key
+    return None
+
+
+def factuality(trigger: Trigger) -> Factuality:
+    """Reported inside a claim; else negated; else hypothetical (modal, conditional, intended)."""
+    if _reported(trigger.token):
+        return Factuality.REPORTED
+    anchor = trigger.clause
+    if trigger.is_noun and trigger.governor is None:
+        negated = any(c.dep_ == "det" and c.lower_ == "no" for c in anchor.children)
+        return Factuality.NEGATED if negated else Factuality.ASSERTED
+    if trigger.rule.includes_negation:
+        return Factuality.ASSERTED
+    if any(c.dep_ == "neg" for c in anchor.children):
+        return Factuality.NEGATED
+    return Factuality.HYPOTHETICAL if _hypothetical(anchor) else Factuality.ASSERTED
+
+
+def _reported(token: Token) -> bool:
+    """Inside the complement of a claim, belief or denial verb ("accused X of shelling Y")."""
+    child = token
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in words("claim") and ancestor.pos_ == "VERB":
+            via_prep = child.dep_ == "prep" and child.lower_ in CLAIM_PREPS
+            if child.dep_ in CLAIM_PATH or via_prep:
+                return True
+        child = ancestor
+    return False
+
+
+def _hypothetical(verb: Token) -> bool:
+    """A modal or future auxiliary, an "if" clause, or the infinitive of an intention."""
+    current = verb
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in words("modal") for c in current.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in current.children):
+            return True
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in words("intent"):
+            return True
+        if current.dep_ != "conj" or current.head is current:
+            return False
+        current = current.head  # "would talk ... and meet": the conjunct shares the modal

@@ -1,0 +1,84 @@
+"""Events: what happened, to whom, when and where, from the words that name it.
+
+Per sentence, triggers (triggers.py) give each mention a class; the parse gives its
+participants (event_roles), counts (event_counts), date, place and factuality (event_context).
+Coreference (event_coref) joins the mentions of one event; relations (event_relations) link
+causes, topics and occasions. Events come out in text order, keyed by their first trigger."""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Span as SpacySpan
+
+from kg.extract.events.arguments import Arguments
+from kg.extract.events.context import clause_date, factuality, focus_date, location
+from kg.extract.events.coref import Cluster, Facts, corefer
+from kg.extract.events.counts import counts
+from kg.extract.events.relations import Relations
+from kg.extract.events.roles import participants
+from kg.extract.events.triggers import Trigger, find_triggers
+from kg.extract.spans import SpanIndex
+from kg.model import Event, EventMention, Factuality
+
+log = logging.getLogger("kg.extract.events.find")
+
+
+def find_events(index: SpanIndex) -> list[Event]:
+    """The events of the article, coreferent mentions joined, in text order."""
+    mentions = _mentions(index)
+    clusters = corefer(mentions, index.entities)
+    for cluster in clusters:
+        _date_from_focus(cluster, index)
+    relations = Relations(clusters).relate()
+    keys = [_key(cluster) for cluster in clusters]
+    return [_event(cluster, keys[n], [(kind, keys[m]) for kind, m in relations[n]])
+            for n, cluster in enumerate(clusters)]
+
+
+def _mentions(index: SpanIndex) -> list[Facts]:
+    found: list[Facts] = []
+    sentence_number = 0
+    for number, paragraph in enumerate(index.paragraphs):
+        args = Arguments(index, paragraph)
+        for sentence in paragraph.doc.sents:
+            try:
+                found += [_facts(t, args, number, sentence_number, sentence)
+                          for t in find_triggers(sentence, args.kind)]
+            except Exception:  # a sentence the parse cannot carry is skipped, not the article
+                log.debug("skipped events of sentence %r", sentence.text, exc_info=True)
+            sentence_number += 1
+    return found
+
+
+def _facts(trigger: Trigger, args: Arguments, paragraph: int, sentence_number: int,
+           sentence: SpacySpan) -> Facts:
+    index = args.index
+    words = trigger.words
+    trigger_span = index.span(args.paragraph.bounds(words[0])[0],
+                              args.paragraph.bounds(words[-1])[1])
+    mention = EventMention(trigger_span, index.token_span(args.paragraph, sentence))
+    status = factuality(trigger)
+    asserted = status is Factuality.ASSERTED
+    return Facts(trigger, mention, paragraph, sentence_number, participants(trigger, args),
+                 clause_date(trigger, args), location(trigger, args),
+                 counts(trigger) if asserted else [], status)
+
+
+def _date_from_focus(cluster: Cluster, index: SpanIndex) -> None:
+    """No mention dates the event: the paragraph's time focus does, unless it is hypothetical."""
+    if cluster.date or cluster.factuality is Factuality.HYPOTHETICAL:
+        return
+    first = cluster.mentions[0]
+    paragraph_begin = index.paragraphs[first.paragraph].at(0)
+    cluster.date = focus_date(index, paragraph_begin, first.begin)
+
+
+def _key(cluster: Cluster) -> str:
+    return f"event:{cluster.mentions[0].begin}"
+
+
+def _event(cluster: Cluster, key: str, related: list[tuple[str, str]]) -> Event:
+    return Event(key, cluster.cls, tuple(f.mention for f in cluster.mentions),
+                 tuple(cluster.participants), cluster.date, cluster.location,
+                 tuple(cluster.counts), tuple(related), cluster.factuality)

@@ -1,0 +1,191 @@
+"""Participants of an event by role, read from the dependency parse around its trigger.
+
+Verbs: active subject -> agent; passive subject and object -> patient (target for attacks);
+"by X" -> agent; "with X" -> coAgent (talks) or instrument (weapons); "at/on/against X" ->
+target (attacks); "to X" -> recipient; "at the initiative of X" -> initiator. Nouns take
+their "of", possessive, demonym and compound arguments, and "between X and Y". A noun named by a
+light verb ("a demarche was made to her") also takes the verb's arguments."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.events.arguments import Arguments
+from kg.extract.events.lexicon import ancestors, words
+from kg.extract.events.triggers import Trigger, local_tokens
+from kg.model import EntityKind, Participant
+
+INITIATIVE = {"initiative", "request", "invitation", "behest", "suggestion", "order", "orders"}
+TARGET_PREPS = {"at", "on", "against", "into", "toward", "towards", "upon"}
+ACCUSING = {"accuse", "blame", "suspect", "charge", "convict", "acquit", "sue"}
+RECIPIENT_CLASSES = {"Demarche", "Sale", "Delivery", "Appeal", "Order", "Contract", "Sanction"}
+
+
+def participants(trigger: Trigger, args: Arguments) -> list[Participant]:
+    """The participants of one trigger's event, without repeating an entity."""
+    found: list[tuple[str, str]] = []
+    if trigger.is_noun:
+        found += _noun_roles(trigger.token, trigger.cls, args)
+    if trigger.governor is not None or not trigger.is_noun:
+        found += _verb_roles(trigger.clause, trigger, args)
+    found += [("initiator", key) for key in _initiators(trigger.clause, args)]
+    unique: dict[str, str] = {}
+    for role, key in found:
+        unique.setdefault(key, role)
+    return [Participant(role, key) for key, role in unique.items()]
+
+
+def is_attack(cls: str) -> bool:
+    """Attacks and their kinds (Strike, Shelling ...): they have targets and instruments."""
+    return "Attack" in ancestors(cls)
+
+
+def _verb_roles(verb: Token, trigger: Trigger, args: Arguments) -> list[tuple[str, str]]:
+    cls, found = trigger.cls, []
+    for subject in _subjects(verb):
+        keys = args.with_conjuncts(subject)
+        found += _co_ordinated(_subject_role(verb, cls), keys, cls)
+    for child in verb.children:
+        if child is trigger.token:
+            continue
+        if child.dep_ in {"dobj", "nsubjpass", "dative"}:
+            found += [(_object_role(child, cls, args), k) for k in args.with_conjuncts(child)]
+        elif child.dep_ in {"prep", "agent"}:
+            found += _prep_roles(child, cls, args)
+    return found
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Active subjects; a subjectless xcomp or conj verb borrows its head's ("X decided to
+    strike", "X fired and hit")."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return [_past_colon(s) for s in own]
+    if verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return [_past_colon(c) for c in verb.head.children if c.dep_ == "nsubj"]
+    return _accused(verb)
+
+
+def _accused(verb: Token) -> list[Token]:
+    """"accused the United States of shelling Sevastopol": the accused is who shelled."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head.lemma_.lower() not in ACCUSING:
+        return []
+    return [c for c in prep.head.children if c.dep_ == "dobj"]
+
+
+def _past_colon(subject: Token) -> Token:
+    """"Ministry of Defense: Belousov and Austin ... discussed": a headline's source before a
+    colon is not the subject; the apposition after it is."""
+    after_colon = any(c.dep_ == "punct" and c.text == ":" for c in subject.children)
+    apposed = [c for c in subject.children if c.dep_ == "appos"]
+    return apposed[0] if after_colon and apposed else subject
+
+
+def _subject_role(verb: Token, cls: str) -> str:
+    undergoes = {"Consequence", "Disaster"} & set(ancestors(cls))
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    return "patient" if undergoes and not has_object else "agent"
+
+
+def _co_ordinated(role: str, keys: list[str], cls: str) -> list[tuple[str, str]]:
+    """"X and Y met": X agent and Y coAgent for joint events; all agents otherwise."""
+    if role == "agent" and cls in words("reciprocal") and len(keys) > 1:
+        return [("agent", keys[0])] + [("coAgent", k) for k in keys[1:]]
+    return [(role, k) for k in keys]
+
+
+def _object_role(obj: Token, cls: str, args: Arguments) -> str:
+    kind = args.kind(obj)
+    if is_attack(cls):
+        return "instrument" if kind is EntityKind.WEAPON else "target"
+    if cls in {"Accusation", "Threat"}:  # "accused X", "threatened X"
+        return "patient"
+    if obj.dep_ == "dative" or cls in words("speech"):
+        return "recipient"
+    if cls in {"Meeting", "PhoneCall", "Discussion", "Negotiation", "Visit"}:
+        return "coAgent"
+    return "patient"
+
+
+def _prep_roles(prep: Token, cls: str, args: Arguments) -> list[tuple[str, str]]:
+    word = prep.lower_
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    found = []
+    for obj in objects:
+        keys = args.with_conjuncts(obj)
+        if word == "between":
+            found += _co_ordinated("agent", keys, "Communication")
+            continue
+        role = _prep_role(word, cls, args.kind(obj))
+        found += [(role, k) for k in keys] if role else []
+    return found
+
+
+def _prep_role(word: str, cls: str, kind: EntityKind | None) -> str | None:
+    """The role of "<word> X" on an event of class `cls`, X an entity of kind `kind`."""
+    if kind is None or (kind.family == "place" and word not in TARGET_PREPS | {"of"}):
+        return None  # places in locative phrases are the location, not a participant
+    if word == "by":
+        return "agent"
+    if word == "with":
+        if is_attack(cls) or cls in {"Killing", "Shooting"}:
+            return "instrument" if kind is EntityKind.WEAPON else None
+        return "coAgent" if cls in words("reciprocal") or "Communication" in ancestors(cls) \
+            else None
+    if is_attack(cls) and word in TARGET_PREPS:
+        return "target"
+    if word == "to":
+        return _to_role(cls, kind)
+    if word == "of":
+        return "target" if is_attack(cls) else "patient"
+    if word in {"against", "on"} and cls in {"Sanction", "Lawsuit", "Charge", "Protest"}:
+        return "patient"
+    return None
+
+
+def _to_role(cls: str, kind: EntityKind) -> str | None:
+    if cls == "Summons":  # "summoned to the Foreign Ministry": who summons
+        return "agent" if kind.family == "organization" else None
+    if cls in RECIPIENT_CLASSES or "Communication" in ancestors(cls):
+        return "recipient"
+    return None
+
+
+def _noun_roles(noun: Token, cls: str, args: Arguments) -> list[tuple[str, str]]:
+    found = []
+    undergoer = cls in words("undergoer")
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found += [("patient" if undergoer else "agent", k) for k in args.with_conjuncts(child)]
+        elif child.dep_ in {"amod", "compound", "nmod"}:
+            found += _modifier_role(child, cls, args)
+        elif child.dep_ == "prep":
+            found += _prep_roles(child, cls, args)
+    return found
+
+
+def _modifier_role(modifier: Token, cls: str, args: Arguments) -> list[tuple[str, str]]:
+    """"the Ukrainian attack", "ATACMS strike", "Hamas attack"; places are locations."""
+    key = args.entity(modifier) or args.demonym_country(modifier)
+    if key is None:
+        return []
+    kind = args.index.entities[key].kind
+    if kind is EntityKind.WEAPON or kind is EntityKind.PRODUCT:
+        return [("instrument" if is_attack(cls) else "patient", key)]
+    if kind.family == "place" and (kind is not EntityKind.COUNTRY or modifier.dep_ == "compound"):
+        return []
+    return [("patient" if cls in words("undergoer") else "agent", key)]
+
+
+def _initiators(clause: Token, args: Arguments) -> list[str]:
+    """"at the initiative / request / invitation of X", anywhere in the clause (the parser often
+    hangs it on the subject)."""
+    found = []
+    for token in local_tokens(clause):
+        if token.lemma_.lower() in INITIATIVE and token.dep_ == "pobj" \
+                and token.head.lower_ in {"at", "on", "upon"}:
+            for prep in (c for c in token.children if c.lower_ == "of"):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    found += args.with_conjuncts(obj)
+    return found

@@ -1,0 +1,151 @@
+"""Within-article coreference of names: one Entity per real-world entity, with its mentions.
+
+"Belousov", "Andrei Belousov" and the misspelt "Andrei Belusov" are one person; "AFU", "Armed
+Forces of Ukraine" and "Ukrainian Armed Forces" one organisation (the gazetteer); "Russian
+Defense Ministry" and "Russian Ministry of Defense" one ministry; a surname the model tagged as
+an organisation ("Ryder") is the person. Keys are stable across articles: see Entity.key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from kg.extract.lexicon import event_name_words, gazetteer, gazetteer_by_name
+from kg.extract.names.candidates import Candidate, relabel_candidate
+from kg.extract.names.organizations import organization_entity
+from kg.extract.names.persons import not_a_person, person_names, unintroduced
+from kg.extract.places import is_country, lookup_place
+from kg.ids import name_key
+from kg.model import Entity, EntityKind, Mention
+
+_STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Tropical Depression)"
+                    r"\s+([A-Z][a-z]+)\b")
+_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
+VOTING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}
+KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION, "GPE": EntityKind.PLACE,
+         "LOC": EntityKind.PLACE, "FAC": EntityKind.PLACE, "PRODUCT": EntityKind.PRODUCT,
+         "WEAPON": EntityKind.WEAPON}
+
+
+def resolve(text: str, found: list[Candidate],
+            scope: str) -> tuple[dict[str, Entity], list[Mention]]:
+    """Entities by key, and one mention per candidate span that names one of them.
+
+    `scope` identifies the article, for names that only identify something within it."""
+    storms = set(_STORM.findall(text))  # "Hurricane Humberto" ... "Humberto" names no entity
+    found = [c for c in found if c.text not in storms]
+    acronyms = _defined_acronyms(text, found)
+    events = {c.text for c in found if c.text.split()[-1] in event_name_words()}
+    events |= {acronym for acronym, name in acronyms.items() if name in events}
+    found = [c for c in found if c.text not in events]  # "WWDC" is no organisation
+    acronyms = {acronym: name for acronym, name in acronyms.items() if acronym not in events}
+    found = [relabel_candidate(c, "ORG") if c.text in acronyms else c for c in found]
+    persons = person_names([c.text for c in found if c.label == "PERSON"])
+    found = [_as_person(c, persons) for c in found]
+    found = _one_label_per_name(found, persons)
+    doubtful = unintroduced(text, found, persons)
+    products = {c.text for c in found if c.text in doubtful and c.product_like}
+    found = [not_a_person(c, products) if c.label == "PERSON" and c.text in doubtful else c
+             for c in found]
+    persons = {name: canonical for name, canonical in persons.items() if name not in doubtful}
+    known = {name: "PERSON" for name, canonical in persons.items() if canonical}
+    found += _unlabelled(text, found, known | dict.fromkeys(acronyms, "ORG"))
+    entities: dict[str, Entity] = {}
+    mentions = []
+    for candidate in sorted(found, key=lambda c: (c.begin, c.end)):
+        entity = _entity(candidate, persons, found, acronyms, scope)
+        if entity is None:
+            continue
+        entities[entity.key] = _merge(entities.get(entity.key), entity, candidate.text)
+        begin, end = candidate.mention_begin, candidate.mention_end
+        mentions.append(Mention(begin, end, text[begin:end], entity.key))
+    return entities, mentions
+
+
+def _defined_acronyms(text: str, found: list[Candidate]) -> dict[str, str]:
+    """Acronyms the article defines: "the National Elections Commission (NEC)" -> its name."""
+    defined = {}
+    for c in found:
+        match = _DEFINITION.match(text, c.end) if c.label == "ORG" else None
+        if match and match["acronym"] != c.text:
+            defined[match["acronym"]] = c.text
+    return defined
+
+
+def _entity(c: Candidate, persons: dict[str, str], found: list[Candidate],
+            acronyms: dict[str, str], scope: str) -> Entity | None:
+    entry = (gazetteer()[c.gazetteer.partition(":")[2]] if c.gazetteer
+             else gazetteer_by_name().get(c.text.casefold()))
+    if entry is not None:
+        return Entity(name_key(entry.kind.family, entry.key), entry.kind, entry.name)
+    if c.label == "PERSON":
+        name = persons[c.text]
+        return Entity(name_key("person", name), EntityKind.PERSON, name)
+    if c.label in {"GPE", "LOC", "FAC"}:
+        place = lookup_place(c.text)
+        if place is None:
+            return Entity(name_key("place", c.text), EntityKind.PLACE, c.text)
+        return Entity(f"geonames:{place.geonames_id}", place.kind, place.name,
+                      geonames_id=place.geonames_id)
+    if c.label == "ORG":
+        name = acronyms.get(c.text, c.text)
+        return organization_entity(name, [f.text for f in found if f.label == "ORG"], scope)
+    if c.label in KINDS:
+        return Entity(name_key("product", c.text), KINDS[c.label], c.text)
+    return None  # NORP: nationality adjectives qualify others, they are not entities
+
+
+def _merge(old: Entity | None, new: Entity, surface: str) -> Entity:
+    """The entity (as first seen) with every name the article used for it as an alternate name."""
+    first = old or new
+    names = set(first.alternate_names) | {surface}
+    names.discard(first.name)
+    return replace(first, alternate_names=tuple(sorted(names)))
+
+
+def _as_person(candidate: Candidate, persons: dict[str, str]) -> Candidate:
+    """A surname the model labelled ORG/GPE/NORP ("Ryder") that names a person of the article."""
+    if candidate.label not in {"ORG", "GPE", "NORP"} or candidate.gazetteer \
+            or is_country(candidate.text):  # "Indonesia" is not short for "Garuda Indonesia"
+        return candidate
+    owners = {persons[n] for n in persons if len(n.split()) > 1 and n.split()[-1] == candidate.text}
+    if len(owners) != 1:
+        return candidate
+    persons[candidate.text] = owners.pop()
+    return relabel_candidate(candidate, "PERSON")
+
+
+def _one_label_per_name(found: list[Candidate], persons: dict[str, str]) -> list[Candidate]:
+    """One name, one type within an article: the small model tags "Ryanair" ORG in one
+    sentence and PERSON in the next. The label most mentions have wins; on a tie, not PERSON
+    (a person's name is confirmed by a full name, which _as_person has already used). What
+    the text says a name is ("Sines, Portugal's largest port") outvotes the model."""
+    labels: dict[str, Counter[str]] = {}
+    for c in found:
+        if c.label in VOTING_LABELS and not c.gazetteer:
+            labels.setdefault(c.text, Counter())[c.label] += 1
+    chosen = {}
+    for text, counts in labels.items():
+        if len(counts) > 1 and not (counts["PERSON"] and len(persons.get(text, "").split()) > 1):
+            chosen[text] = max(counts, key=lambda label: (counts[label], label != "PERSON", label))
+    chosen |= {c.text: c.label for c in found if c.described and not c.gazetteer}
+    return [relabel_candidate(c, chosen[c.text]) if c.text in chosen and not c.gazetteer else c
+            for c in found]
+
+
+def _unlabelled(text: str, found: list[Candidate], names: dict[str, str]) -> list[Candidate]:
+    """Occurrences of the article's person names and defined acronyms that the model missed
+    (in headlines, mostly, and inside the parentheses that define an acronym)."""
+    taken = [(c.begin, c.end) for c in found]
+    extra = []
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        if len(name) < 4 and names[name] == "PERSON":
+            continue
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            span = (match.start(), match.end())
+            if not any(b < span[1] and span[0] < e for b, e in taken):
+                taken.append(span)
+                extra.append(Candidate(span[0], span[1], name, names[name]))
+    return extra
