@@ -36,12 +36,15 @@ demo: setup
 	$(BIN)/kg stats --store $(DEMO)/store
 	$(BIN)/kg query --store $(DEMO)/store --file examples/queries/people-and-positions.rq
 
-test: setup system
+# The linters first (ruff with the configured line length, mypy strict, the import contracts
+# of pyproject.toml), then every test.
+test: setup system lint
 	$(BIN)/pytest -q
 
 lint: setup
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/mypy kg
+	$(BIN)/lint-imports
 
 bench: setup
 	$(BIN)/python bench/bench_build.py

@@ -102,7 +102,7 @@ def runs(corpus: Path, tmp: Path) -> list[tuple[str, float, Peaks]]:
                    "--jobs", str(jobs)]
         found.append((f"kg build --jobs {jobs}", *timed(command)))
     for cores in (1, 2):
-        command = [PYTHON, "-m", "kg.spark", str(corpus), "--out", str(tmp / f"spark-{cores}"),
+        command = [PYTHON, "-m", "kg", "spark", str(corpus), "--out", str(tmp / f"spark-{cores}"),
                    "--master", f"local[{cores}]"]
         found.append((f"kg spark local[{cores}]", *timed(command)))
     return found
@@ -150,7 +150,7 @@ def main() -> None:
         print("\ndriver: the main Python process plus, for Spark, its JVM; worker: the largest "
               "single worker process (kg build's pool workers, pyspark's Python workers), RSS "
               "(pages shared with a forking parent counted in each).")
-        from kg.spark import layout
+        from kg.publish import shard_layout as layout
         bulk_load(layout.quad_shards(tmp / "spark-2"), tmp / "store")
 
 

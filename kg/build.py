@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.extract.nlp import model_version
-from kg.ids import Ids, content_digest
+from kg.ids import Ids, article_key, content_digest
 from kg.model import Article, Rejected
 from kg.ontology import store_ontology
-from kg.pipeline import ArticleProcessor, Outcome, Status, Unchanged, article_key
+from kg.pipeline import ArticleProcessor, Outcome, Status, Unchanged
 from kg.provenance import run_graph, run_iri
 from kg.publish.files import GraphFileWriter, QuadFileWriter, open_writer, write_graph
 from kg.settings import Settings

@@ -21,7 +21,8 @@ __all__ = ["SETTINGS_OPTIONS", "main", "run", "settings_options"]
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 def main(verbose: int, quiet: bool) -> None:
     """kg: news articles in, a validated knowledge graph out."""
-    level = logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    levels = [logging.WARNING, logging.INFO, logging.DEBUG]
+    level = logging.ERROR if quiet else levels[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 

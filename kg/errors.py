@@ -1,18 +1,11 @@
 """One error hierarchy: what went wrong, on which input, and what to try next.
 
-The library raises these and never prints or exits; kg/cli.py maps them to exit codes.
+The library raises these and never prints or exits. A hint speaks of settings by their names
+("the store setting"), as a library caller sets them; the CLI (kg.commands) adds the flags that
+set them and maps errors to its exit codes.
 """
 
 from __future__ import annotations
-
-
-class ExitCode:
-    """Documented exit codes of the `kg` command (README, "Exit codes")."""
-
-    OK = 0
-    FAILED = 1  # a fatal error: configuration, store, query
-    USAGE = 2  # click's own code for a bad command line
-    PARTIAL = 3  # the run finished, but some articles were rejected or invalid
 
 
 class KgError(Exception):
@@ -20,10 +13,11 @@ class KgError(Exception):
 
     code = "KG000"
 
-    def __init__(self, message: str, hint: str = "") -> None:
+    def __init__(self, message: str, hint: str = "", settings: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.settings = settings  # the settings the hint speaks of (Settings fields, options)
 
     def __str__(self) -> str:
         text = f"[{self.code}] {self.message}"

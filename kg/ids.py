@@ -20,6 +20,11 @@ def digest(text: str, length: int = 16) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
 
 
+def article_key(name: URIRef) -> str:
+    """A file-name-safe key of an article graph, for files written aside."""
+    return str(name).rsplit("/", 1)[-1] or digest(str(name))
+
+
 def content_digest(article: Article) -> str:
     """The SHA-256 (hex) of what an article's graph is built from: URL, date, headline, body.
 

@@ -132,7 +132,8 @@ class TimexType(str, Enum):
 
 @dataclass(frozen=True)
 class TimeExpression:
-    """A date or time expression with its TIMEX3 type and resolved value ("2024-06-25", "XXXX-06")."""
+    """A date or time expression with its TIMEX3 type and resolved value ("2024-06-25",
+    "XXXX-06")."""
 
     begin: int
     end: int
@@ -206,8 +207,10 @@ class Event:
     participants: tuple[Participant, ...] = ()
     date: str | None = None  # TIMEX3 value ("2024-06-25", "2023-03") of when it happened
     location: str | None = None  # Entity.key of a place
-    counts: tuple[tuple[str, int], ...] = ()  # (kgo count property local name, n): ("peopleInjured", 153)
-    related: tuple[tuple[str, str], ...] = ()  # ("cause" | "about" | "superEvent", event or entity key)
+    # (kgo count property local name, n): ("peopleInjured", 153)
+    counts: tuple[tuple[str, int], ...] = ()
+    # ("cause" | "about" | "superEvent", event or entity key)
+    related: tuple[tuple[str, str], ...] = ()
     factuality: Factuality = Factuality.ASSERTED
 
 
@@ -220,7 +223,8 @@ class Quotation:
     direct: bool  # True for quoted words, False for reported speech ("said that ...")
     speaker: str | None = None  # Entity.key; None when no speaker can be found (never guessed)
     date: str | None = None  # TIMEX3 value of when it was said, where the text gives it
-    cue: Span | None = None  # what attributes it: "said", "According to him", "Patrick Ryder Pentagon press secretary"
+    # What attributes it: "said", "According to him", "Patrick Ryder Pentagon press secretary".
+    cue: Span | None = None
 
 
 @dataclass(frozen=True)

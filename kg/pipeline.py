@@ -16,7 +16,7 @@ from enum import Enum
 from rdflib import Graph, URIRef
 
 from kg.extract import Extractor
-from kg.ids import Ids, digest
+from kg.ids import Ids
 from kg.mapping import MappingContext, to_graph
 from kg.model import Article, Rejected
 from kg.provenance import run_iri
@@ -86,8 +86,3 @@ class ArticleProcessor:
         report = self.validator.validate(graph)
         status = Status.BUILT if report.conforms else Status.INVALID
         return Outcome(status, article.origin, name, graph, report)
-
-
-def article_key(name: URIRef) -> str:
-    """A file-name-safe key of an article graph, for files written aside."""
-    return str(name).rsplit("/", 1)[-1] or digest(str(name))

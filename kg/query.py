@@ -16,7 +16,8 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.ontology import store_ontology
 from kg.publish.files import serialize, turtle
-from kg.store import PREFIX_IRIS, Store
+from kg.rdf import PREFIX_IRIS
+from kg.store import Store
 
 Kind = Literal["select", "ask", "graph"]
 FORMATS = ("table", "csv", "json", "tsv")
@@ -54,11 +55,13 @@ def open_dataset(store: Path | None, files: Sequence[Path]) -> Store:
         store_ontology(dataset)  # as `kg build` does
         return dataset
     if store is None:
-        raise QueryError("nothing to query", hint="give --store DIR or one or more RDF files")
+        raise QueryError("nothing to query", hint="set the store setting, or give RDF files",
+                         settings=("store",))
     if not (store / "CURRENT").is_file():
         # Oxigraph would create a store in any directory given, and answer nothing;
         # CURRENT is the file every (RocksDB-backed) Oxigraph store directory has.
-        raise StoreError(f"no store at {store}", hint="build one first: kg build ... --store DIR")
+        raise StoreError(f"no store at {store}", settings=("store",),
+                         hint="build into it first, or set the store setting to a built store")
     return Store(store)
 
 

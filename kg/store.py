@@ -2,74 +2,25 @@
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Self, cast
+from typing import Self
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Graph, URIRef
 
 from kg.errors import QueryError, StoreError
-from kg.namespaces import KGO, PREFIXES, PROV
+from kg.namespaces import KGO, PROV
+from kg.rdf import PREFIX_IRIS, open_rdf, rdf_format, to_iri, to_ox
 
-OxTerm = ox.NamedNode | ox.Literal
 OxResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
-
-# Prefix name -> IRI, the form pyoxigraph's serializers and query parser take.
-PREFIX_IRIS: dict[str, str] = {name: str(namespace) for name, namespace in PREFIXES.items()}
 
 # replace_graphs writes this many triples per transaction: bounds the memory a batch takes.
 _BATCH_TRIPLES = 50_000
 _CONTENT_SHA256 = ox.NamedNode(KGO.contentSha256)
 _GENERATED_BY = ox.NamedNode(PROV.wasGeneratedBy)
-
-
-def to_ox(term: Node) -> OxTerm:
-    """The pyoxigraph term for an rdflib IRI or literal; blank nodes are refused."""
-    try:
-        if isinstance(term, URIRef):
-            return ox.NamedNode(term)
-        if isinstance(term, Literal):
-            if term.language:
-                return ox.Literal(term, language=term.language)
-            if term.datatype:
-                return ox.Literal(term, datatype=ox.NamedNode(term.datatype))
-            return ox.Literal(term)
-    except ValueError as error:
-        raise StoreError(f"invalid RDF term {term!r}: {error}") from error
-    # The output contract has no blank nodes: a blank node here is a mapping bug.
-    raise StoreError(f"cannot store {type(term).__name__} {term!r}: kg graphs have no blank nodes",
-                     hint="mint an IRI for the node in kg/ids.py")
-
-
-def to_iri(term: Node) -> ox.NamedNode:
-    """The pyoxigraph IRI for a subject, predicate or graph name (all IRIs in kg data)."""
-    node = to_ox(term)
-    if not isinstance(node, ox.NamedNode):
-        raise StoreError(f"expected an IRI, got the literal {term!r}")
-    return node
-
-
-def to_ox_triples(graph: Graph) -> list[ox.Triple]:
-    """The graph's triples as pyoxigraph triples, sorted so that output is deterministic."""
-    triples = [ox.Triple(to_iri(s), to_iri(p), to_ox(o)) for s, p, o in graph]
-    triples.sort(key=str)
-    return triples
-
-
-def rdf_format(path: Path) -> tuple[ox.RdfFormat, bool]:
-    """The RDF format named by `path`'s suffix, and whether the file is gzipped."""
-    gzipped = path.suffix == ".gz"
-    suffix = Path(path.stem).suffix if gzipped else path.suffix
-    found = ox.RdfFormat.from_extension(suffix.lstrip(".")) if suffix else None
-    if found is None:
-        raise StoreError(f"cannot tell the RDF format of {path} from its name",
-                         hint="use .nq, .trig, .ttl, .nt or .jsonld, optionally with .gz")
-    return found, gzipped
 
 
 class Store:
@@ -86,8 +37,9 @@ class Store:
         except OSError as error:
             if "lock" in str(error).lower():
                 raise StoreError(f"store at {path} is in use by another process; "
-                                 "stop it (kg serve, another kg build) or use another --store",
-                                 hint="only one process may open a store directory") from error
+                                 "stop it (a server, another build) or use another store",
+                                 hint="only one process may open a store directory; set the "
+                                 "store setting to another one", settings=("store",)) from error
             raise StoreError(f"cannot open {self._where}: {error}") from error
 
     @contextmanager
@@ -132,7 +84,8 @@ class Store:
                 try:
                     store.update(update.removesuffix(";\n"))
                 except SyntaxError as error:  # to_ox emits valid terms: a bug if it happens
-                    raise StoreError(f"cannot write graphs to the {self._where}: {error}") from error
+                    raise StoreError(f"cannot write graphs to the {self._where}: "
+                                     f"{error}") from error
 
     def remove_graph(self, name: URIRef) -> None:
         """Remove the named graph `name` (nothing happens if it is absent)."""
@@ -178,11 +131,14 @@ class Store:
 
     def load_file(self, path: Path) -> None:
         """Bulk-load an RDF file (.nq, .trig, .ttl, .nt, .jsonld, optionally .gz)."""
-        fmt, gzipped = rdf_format(path)
-        with self._io(f"load {path}") as store:
+        fmt, _ = rdf_format(path)
+        try:
+            handle = open_rdf(path)
+        except OSError as error:
+            raise StoreError(f"cannot read {path}: {error}") from error
+        with self._io(f"load {path}") as store, handle:
             try:
-                with _open_input(path, gzipped) as handle:
-                    store.bulk_load(handle, fmt)
+                store.bulk_load(handle, fmt)
             except (SyntaxError, ValueError) as error:
                 raise StoreError(f"cannot load {path}: {error}") from error
 
@@ -244,10 +200,3 @@ def _diff(store: ox.Store, node: ox.NamedNode, graph: Graph) -> str:
     parts = [f"{verb} DATA {{ GRAPH {node} {{\n{''.join(lines)}}} }} ;\n"
              for verb, lines in (("DELETE", old - new), ("INSERT", new - old)) if lines]
     return "".join(parts)
-
-
-def _open_input(path: Path, gzipped: bool) -> IO[bytes]:
-    try:
-        return cast(IO[bytes], gzip.open(path, "rb")) if gzipped else path.open("rb")
-    except OSError as error:
-        raise StoreError(f"cannot read {path}: {error}") from error

@@ -12,7 +12,24 @@ from typing import Any
 
 import click
 
-from kg.errors import ConfigError, ExitCode, KgError
+from kg.errors import ConfigError, KgError
+
+
+class ExitCode:
+    """Documented exit codes of the `kg` command (README, "Exit codes")."""
+
+    OK = 0
+    FAILED = 1  # a fatal error: configuration, store, query
+    USAGE = 2  # click's own code for a bad command line
+    PARTIAL = 3  # the run finished, but some articles were rejected or invalid
+
+
+# The flag that sets each setting a library hint may speak of (KgError.settings).
+FLAGS = {"store": "--store", "model": "--model", "base_iri": "--base-iri", "data": "--data",
+         "journal": "--journal", "batch_size": "--batch-size", "user": "--user",
+         "password": "--password", "auth": "--auth", "method": "--method",
+         "ca_bundle": "--ca-bundle", "insecure": "--insecure", "bind": "--bind",
+         "dumps": "--dumps", "timeout": "--timeout", "limit": "--limit", "workers": "--workers"}
 
 SETTINGS_OPTIONS = [
     click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
@@ -34,8 +51,14 @@ def run(action: Any) -> Any:
     try:
         return action()
     except KgError as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {describe(error)}", err=True)
         sys.exit(ExitCode.FAILED)
+
+
+def describe(error: KgError) -> str:
+    """The error as the library says it, with the flags of the settings its hint speaks of."""
+    flags = [FLAGS[name] for name in error.settings if name in FLAGS]
+    return f"{error} (options: {', '.join(flags)})" if flags else str(error)
 
 
 def field_mapping(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -10,8 +10,8 @@ from tqdm import tqdm
 
 from kg.build import Summary, Targets
 from kg.build import build as build_corpus
-from kg.commands import field_mapping, run, settings_options
-from kg.errors import ConfigError, ExitCode
+from kg.commands import ExitCode, field_mapping, run, settings_options
+from kg.errors import ConfigError
 from kg.settings import load_settings
 from kg.sources import read_sources
 

@@ -8,8 +8,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from kg.commands import run, settings_options
-from kg.errors import ExitCode
+from kg.commands import ExitCode, run, settings_options
 from kg.evaluate import evaluate
 from kg.evaluate.report import FORMATS, render_report
 from kg.evaluate.tasks import BODY_SENTENCES

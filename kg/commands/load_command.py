@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from kg.commands import SETTINGS_OPTIONS, run
-from kg.errors import ExitCode
+from kg.commands import SETTINGS_OPTIONS, ExitCode, run
 from kg.publish.load import LoadSummary
 from kg.publish.load import load as load_files
 from kg.publish.quad_inputs import quad_files

@@ -9,8 +9,7 @@ from typing import cast
 import click
 from tqdm import tqdm
 
-from kg.commands import SETTINGS_OPTIONS, run
-from kg.errors import ExitCode
+from kg.commands import SETTINGS_OPTIONS, ExitCode, run
 from kg.publish.endpoint import DEFAULT_BATCH, METHODS, Method, PushOptions, PushSummary
 from kg.publish.endpoint import push as push_graphs
 from kg.publish.push_http import AuthKind, Connection
@@ -46,7 +45,8 @@ from kg.settings import load_settings
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
               help="Seconds to wait for each answer.")
 @click.option("--retries", type=click.IntRange(min=0), default=4, show_default=True,
-              help="Retries of a request after a connection error or 5xx (back-off 0.5 s, doubling).")
+              help="Retries of a request after a connection error or 5xx "
+                   "(back-off 0.5 s, doubling).")
 @SETTINGS_OPTIONS[0]
 @SETTINGS_OPTIONS[2]
 def push(endpoint: str, method: str, store: Path | None, files: tuple[Path, ...],

@@ -18,7 +18,8 @@ from kg.query import FORMATS, open_dataset, render, run_query
 @click.option("--store", type=click.Path(file_okay=False, path_type=Path),
               help="Query this store directory (default ./kg-store unless --data is given).")
 @click.option("--data", "files", multiple=True, type=click.Path(path_type=Path),
-              help="Query these RDF files instead (.nq, .trig, .ttl, .nt, .jsonld, .gz). Repeatable.")
+              help="Query these RDF files instead (.nq, .trig, .ttl, .nt, .jsonld, .gz). "
+                   "Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 def query(sparql: str | None, query_file: Path | None, store: Path | None,
           files: tuple[Path, ...], fmt: str) -> None:

@@ -1,4 +1,4 @@
-"""`kg spark` (also `python -m kg.spark` and `spark-submit kg/spark/submit.py`)."""
+"""`kg spark` (also `python -m kg spark` and `spark-submit kg/commands/spark_submit.py`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.commands import field_mapping, run, settings_options
-from kg.errors import ExitCode
+from kg.commands import ExitCode, field_mapping, run, settings_options
+from kg.publish import shard_layout as layout
 from kg.settings import load_settings
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def spark(inputs: tuple[str, ...], out: Path, master: str | None, partitions: in
     Examples:
       kg spark examples/articles --out spark-out
       kg spark news.jsonl --out spark-out --master local[2] --partitions 8 --prune
-      spark-submit --master yarn kg/spark/submit.py hdfs:///news/ --out /mnt/kg/out
+      spark-submit --master yarn kg/commands/spark_submit.py hdfs:///news/ --out /mnt/kg/out
     """
     from kg.spark.job import JobOptions, run_job  # pyspark only when the command runs
     from kg.spark.session import spark_session
@@ -58,8 +58,6 @@ def spark(inputs: tuple[str, ...], out: Path, master: str | None, partitions: in
 
 def render_summary(summary: SparkSummary, out: Path) -> str:
     """The counters, where the generation went, and each record not built."""
-    from kg.spark import layout
-
     counts, generation = summary.counts, summary.generation
     lines = [", ".join(f"{name} {counts[name]}" for name in
                        ("built", "unchanged", "invalid", "rejected", "failed", "removed"))]
@@ -77,5 +75,5 @@ def render_summary(summary: SparkSummary, out: Path) -> str:
 
 
 def main() -> None:
-    """The command as a program (for `python -m kg.spark` and spark-submit)."""
+    """The command as a program, for spark-submit (kg/commands/spark_submit.py)."""
     spark.main(prog_name="kg spark")

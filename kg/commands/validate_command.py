@@ -7,11 +7,10 @@ from pathlib import Path
 
 import click
 
-from kg.check import check_files
-from kg.commands import run, settings_options
-from kg.errors import ExitCode
+from kg.commands import ExitCode, run, settings_options
 from kg.settings import load_settings
 from kg.validate import Validator
+from kg.validate.files import check_files
 
 
 @click.command()

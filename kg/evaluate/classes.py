@@ -2,12 +2,16 @@
 
 Entity mentions are scored in four types, MEANTIME's own codes:
 
-| type | MEANTIME ent_type | kg itsrdf:taClassRef of a mention | spaCy label (baseline) |
-| ---- | ----------------- | --------------------------------- | ---------------------- |
-| PER  | PER               | schema:Person                     | PERSON                 |
-| ORG  | ORG               | schema:Organization, schema:GovernmentOrganization, kgo:MilitaryOrganization | ORG |
-| LOC  | LOC               | schema:Place, schema:Country, schema:City, schema:AdministrativeArea | GPE, LOC, FAC |
-| PRO  | PRO               | schema:Product, kgo:Weapon        | PRODUCT                |
+| type | MEANTIME | kg itsrdf:taClassRef of a mention                    | spaCy (baseline) |
+| ---- | -------- | ---------------------------------------------------- | ---------------- |
+| PER  | PER      | schema:Person                                        | PERSON           |
+| ORG  | ORG      | schema:Organization, schema:GovernmentOrganization,  | ORG              |
+|      |          | kgo:MilitaryOrganization                             |                  |
+| LOC  | LOC      | schema:Place, schema:Country, schema:City,           | GPE, LOC, FAC    |
+|      |          | schema:AdministrativeArea                            |                  |
+| PRO  | PRO      | schema:Product, kgo:Weapon                           | PRODUCT          |
+
+(MEANTIME: its ent_type.)
 
 MEANTIME's FIN (financial: "the contract", "prices") and MIX entities have no kg class and
 are not scored; neither are spaCy's NORP ("German"), which MEANTIME never annotates as a name

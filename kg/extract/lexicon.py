@@ -96,7 +96,8 @@ def product_nouns() -> frozenset[str]:
 
 @cache
 def ministry_domains() -> dict[str, str]:
-    """Words naming a ministry's domain, to their canonical form ("Foreign" -> "Foreign Affairs")."""
+    """Words naming a ministry's domain, to their canonical form ("Foreign" ->
+    "Foreign Affairs")."""
     pairs = (row[0].partition("=") for row in rows("ministries.txt"))
     return {word: canonical or word for word, _, canonical in pairs}
 

@@ -103,7 +103,8 @@ def _load(model: str) -> Language:
         return spacy.load(model)
     except OSError as error:
         raise ConfigError(f"cannot load the spaCy model {model!r}: {error}",
-                          hint="install it (see README) or set KG_MODEL / --model") from error
+                          hint="install it (see README) or change the model setting",
+                          settings=("model",)) from error
 
 
 def _patterns(tokenizer: Tokenizer) -> list[dict[str, object]]:
@@ -117,7 +118,8 @@ def _patterns(tokenizer: Tokenizer) -> list[dict[str, object]]:
 
 
 def _ministry_patterns() -> list[dict[str, object]]:
-    """"(Russian) Ministry of Defense", "(Russian) Defense Ministry": the model often splits them."""
+    """"(Russian) Ministry of Defense", "(Russian) Defense Ministry": the model often splits
+    them."""
     country = {"ORTH": {"IN": [d for d in demonyms() if " " not in d]}, "OP": "?"}
     domain = {"ORTH": {"IN": list(ministry_domains())}, "OP": "+"}
     body = {"ORTH": {"IN": ["Ministry", "Department"]}}
@@ -196,5 +198,6 @@ def model_version(model: str) -> str:
         meta = spacy.util.get_model_meta(path)
     except (OSError, ValueError) as error:
         raise ConfigError(f"cannot read the spaCy model {model!r}: {error}",
-                          hint="install it (see README) or set KG_MODEL / --model") from error
+                          hint="install it (see README) or change the model setting",
+                          settings=("model",)) from error
     return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"

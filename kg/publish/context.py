@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from kg.errors import StoreError
 from kg.namespaces import RDF, XSD
-from kg.store import PREFIX_IRIS
+from kg.rdf import PREFIX_IRIS
 
 CONTEXT_FILE = "context.jsonld"
 _TYPE, _STRING = str(RDF.type), str(XSD.string)

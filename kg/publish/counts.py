@@ -13,7 +13,8 @@ import pyoxigraph as ox
 
 from kg.errors import StoreError
 from kg.namespaces import SDO
-from kg.store import PREFIX_IRIS, Store
+from kg.rdf import PREFIX_IRIS
+from kg.store import Store
 
 # Subjects and objects are counted across all graphs; GRAPH ?g leaves the default graph out,
 # and kg keeps nothing there, so the union default graph (which Oxigraph builds) is used.

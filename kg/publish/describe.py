@@ -19,8 +19,8 @@ from kg.errors import ConfigError
 from kg.ids import digest
 from kg.namespaces import RDF, XSD
 from kg.publish.counts import DatasetCounts
+from kg.rdf import PREFIX_IRIS
 from kg.settings import Settings
-from kg.store import PREFIX_IRIS
 
 
 class SPDX(DefinedNamespace):

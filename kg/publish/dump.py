@@ -30,15 +30,14 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.errors import StoreError
-from kg.ids import digest
-from kg.pipeline import article_key
+from kg.ids import article_key, digest
 from kg.publish.context import CONTEXT_FILE, JsonLdWriter, context_bytes
 from kg.publish.counts import DatasetCounts, article_graphs, count
 from kg.publish.describe import VOID_FILE, Dump, DumpFile, void_turtle
 from kg.publish.dump_stream import stored_quads
-from kg.publish.files import atomic_output, serialize, turtle
+from kg.publish.files import atomic_output, prefix_lines, trig_block, turtle
 from kg.settings import Settings
-from kg.store import PREFIX_IRIS, Store
+from kg.store import Store
 
 ARTICLES_DIR = "articles"
 CHECKSUMS_FILE = "SHA256SUMS"
@@ -96,7 +95,7 @@ def _prepare(out_dir: Path) -> None:
         (out_dir / ARTICLES_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"cannot create the dump directory {out_dir}: {error.strerror}",
-                         hint="give a directory you may write to (kg dump OUT_DIR)") from error
+                         hint="give a directory you may write to") from error
 
 
 def _write_dataset(store: Store, out_dir: Path, context_ref: str, articles: Articles) -> None:
@@ -104,7 +103,7 @@ def _write_dataset(store: Store, out_dir: Path, context_ref: str, articles: Arti
     with ExitStack() as stack:
         nquads, trig, jsonld = (stack.enter_context(atomic_output(out_dir / item.name))
                                 for item in (NQUADS, TRIG, JSONLD))
-        trig.write(_prefix_lines().encode())
+        trig.write(prefix_lines().encode())
         to_jsonld = JsonLdWriter(jsonld, context_ref)
         done: set[str] = set()
         quads_in_order = stack.enter_context(stored_quads(store, nquads, out_dir))
@@ -113,7 +112,7 @@ def _write_dataset(store: Store, out_dir: Path, context_ref: str, articles: Arti
                 raise StoreError(f"the store yielded graph {graph} in two parts; cannot dump it")
             done.add(str(graph))
             quads = list(members)  # one graph: article-sized
-            block = _without_prefixes(serialize(quads, ox.RdfFormat.TRIG))
+            block = trig_block(quads)
             trig.write(block.encode())
             to_jsonld.write(graph, quads)
             articles.write(graph, quads, block)
@@ -122,7 +121,7 @@ def _write_dataset(store: Store, out_dir: Path, context_ref: str, articles: Arti
 
 
 class Articles:
-    """Writes articles/KEY.ttl for each article graph; KEY from kg.pipeline.article_key."""
+    """Writes articles/KEY.ttl for each article graph; KEY from kg.ids.article_key."""
 
     def __init__(self, folder: Path, graphs: list[str]) -> None:
         self.folder = folder
@@ -142,7 +141,7 @@ class Articles:
             return
         # Triples in the index's order, subject by subject: the same for the same store.
         body = _graph_body(trig)
-        text = _prefix_lines() + body if body is not None else turtle([q.triple for q in quads])
+        text = prefix_lines() + body if body is not None else turtle([q.triple for q in quads])
         data = text.encode()
         with atomic_output(self.folder / f"{key}.ttl") as stream:
             stream.write(data)
@@ -175,16 +174,6 @@ def _graph_body(block: str) -> str | None:
             or not all(line.startswith("\t") for line in inner)):
         return None
     return "".join(line[1:] for line in inner)
-
-
-def _prefix_lines() -> str:
-    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIX_IRIS.items())
-
-
-def _without_prefixes(text: str) -> str:
-    # pyoxigraph writes an @prefix header per call; the TriG file carries ours once.
-    return "".join(line for line in text.splitlines(keepends=True)
-                   if not line.startswith("@prefix "))
 
 
 def _write_checksums(out_dir: Path, files: list[DumpFile],

@@ -20,9 +20,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.errors import StoreError
-from kg.store import PREFIX_IRIS, rdf_format, to_iri, to_ox, to_ox_triples
-
-_QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+from kg.rdf import PREFIX_IRIS, QUAD_FORMATS, rdf_format, to_iri, to_ox, to_ox_triples
 
 
 @contextmanager
@@ -54,7 +52,7 @@ class QuadFileWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.format, _ = rdf_format(path)
-        if self.format not in _QUAD_FORMATS:
+        if self.format not in QUAD_FORMATS:
             raise StoreError(f"cannot stream named graphs to {path}: {self.format} has no graphs",
                              hint="name the file .nq, .trig, .nq.gz or .trig.gz")
         self.graphs = self.triples = 0
@@ -64,7 +62,7 @@ class QuadFileWriter:
     def __enter__(self) -> Self:
         self._stream = self._stack.enter_context(atomic_output(self.path))
         if self.format == ox.RdfFormat.TRIG:
-            self._stream.write(_prefix_lines().encode())
+            self._stream.write(prefix_lines().encode())
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
@@ -108,14 +106,16 @@ def serialize(items: Sequence[ox.Triple] | Sequence[ox.Quad], fmt: ox.RdfFormat)
 
 def turtle(triples: Sequence[ox.Triple]) -> str:
     """Turtle with the PREFIXES header, in PREFIXES' order; triples in the order given."""
-    return _prefix_lines() + _without_prefixes(serialize(triples, ox.RdfFormat.TURTLE))
+    return prefix_lines() + without_prefixes(serialize(triples, ox.RdfFormat.TURTLE))
 
 
-def _prefix_lines() -> str:
+def prefix_lines() -> str:
+    """The @prefix lines of PREFIXES, in their order."""
     return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIX_IRIS.items())
 
 
-def _without_prefixes(text: str) -> str:
+def without_prefixes(text: str) -> str:
+    """`text` without its @prefix lines."""
     # pyoxigraph writes its @prefix header in an order of its own; ours is PREFIXES' order,
     # and a TriG dump carries it once, not once per graph.
     return "".join(line for line in text.splitlines(keepends=True)
@@ -131,14 +131,20 @@ def nquads(name: URIRef, graph: Graph) -> str:
 def _trig_block(name: URIRef, graph: Graph) -> str:
     """`<name> { ... }` by pyoxigraph's TriG serializer, prefixed names and all."""
     node = to_iri(name)
-    quads = [ox.Quad(t.subject, t.predicate, t.object, node) for t in to_ox_triples(graph)]
-    return _without_prefixes(serialize(quads, ox.RdfFormat.TRIG))
+    return trig_block([ox.Quad(t.subject, t.predicate, t.object, node)
+                       for t in to_ox_triples(graph)])
+
+
+def trig_block(quads: Sequence[ox.Quad]) -> str:
+    """The TriG of one graph's quads, without @prefix lines (a TriG file states them once)."""
+    return without_prefixes(serialize(quads, ox.RdfFormat.TRIG))
 
 
 def _jsonld(graph: Graph) -> str:
     """Compact JSON-LD with PREFIXES as @context; nodes and values sorted for stable output."""
     text = graph.serialize(format="json-ld", context=PREFIX_IRIS, auto_compact=True)
-    return json.dumps(_sorted(json.loads(text)), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    tidy = _sorted(json.loads(text))
+    return json.dumps(tidy, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def _sorted(value: Any, key: str = "") -> Any:
@@ -183,4 +189,4 @@ class GraphFileWriter:
 def open_writer(path: Path) -> QuadFileWriter | GraphFileWriter:
     """The writer for `path`'s format: streamed named graphs, or one merged small graph."""
     fmt, _ = rdf_format(path)
-    return QuadFileWriter(path) if fmt in _QUAD_FORMATS else GraphFileWriter(path)
+    return QuadFileWriter(path) if fmt in QUAD_FORMATS else GraphFileWriter(path)

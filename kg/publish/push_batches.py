@@ -115,7 +115,8 @@ def _move(staging: str, target: str) -> str:
     return (f"DELETE {{ GRAPH {target} {{ ?s ?p ?o }} }} WHERE {{ "
             f"{{ SELECT ?x WHERE {{ GRAPH {staging} {{ ?x ?y ?z }} }} LIMIT 1 }} "
             f"GRAPH {target} {{ ?s ?p ?o }} }} ;\n"
-            f"INSERT {{ GRAPH {target} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {staging} {{ ?s ?p ?o }} }} ;\n"
+            f"INSERT {{ GRAPH {target} {{ ?s ?p ?o }} }} "
+            f"WHERE {{ GRAPH {staging} {{ ?s ?p ?o }} }} ;\n"
             f"DROP SILENT GRAPH {staging}")
 
 

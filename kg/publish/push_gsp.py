@@ -52,7 +52,7 @@ class GraphStoreClient:
                 verify=self.connection.verify())
         except requests.exceptions.SSLError as error:
             raise EndpointError(f"TLS check of {self.connection.url} failed: {error}",
-                                hint=TLS_HINT) from error
+                                *TLS_HINT) from error
         except requests.exceptions.Timeout as error:
             raise Retryable(f"no answer within {self.connection.timeout} s",
                              unreachable=False) from error

@@ -23,12 +23,16 @@ log = logging.getLogger("kg.push")
 AuthKind = Literal["basic", "digest"]
 _FATAL_STATUS = {401: "refused the credentials", 403: "does not allow this user to write",
                  404: "does not exist", 405: "does not accept this method"}
-_HINTS = {401: "check --user/--password and --auth (Virtuoso's /sparql-auth wants digest)",
-          403: "grant write access (Virtuoso: GRANT SPARQL_UPDATE TO \"SPARQL\")",
-          404: "check the URL: Oxigraph updates at /update and stores graphs at /store",
-          405: "check --method: update wants a SPARQL Update URL, gsp a Graph Store URL"}
+_HINTS = {401: ("check the user, password and auth settings (Virtuoso's /sparql-auth wants digest)",
+                ("user", "password", "auth")),
+          403: ("grant write access (Virtuoso: GRANT SPARQL_UPDATE TO \"SPARQL\")", ()),
+          404: ("check the URL: Oxigraph updates at /update and stores graphs at /store", ()),
+          405: ("check the method setting: update wants an Update URL, gsp a Graph Store URL",
+                ("method",))}
 
-TLS_HINT = "give the server's CA with --ca-bundle (or --insecure, not advised)"
+# The hint of a failed TLS check, and the settings it speaks of.
+TLS_HINT = ("give the server's CA in the ca_bundle setting (or the insecure one, not advised)",
+            ("ca_bundle", "insecure"))
 
 
 @dataclass(frozen=True)
@@ -94,13 +98,13 @@ def check_status(connection: Connection, what: str, status: int, body: bytes,
         raise Retryable(f"HTTP {status} {text}", unreachable=False)
     if status in _FATAL_STATUS:
         raise EndpointError(f"{connection.url} {_FATAL_STATUS[status]} (HTTP {status}) for {what}"
-                            f"{': ' + text if text else ''}", hint=_HINTS[status])
+                            f"{': ' + text if text else ''}", *_HINTS[status])
     if 300 <= status < 400:
         # Following a redirect would turn a POST or PUT into a GET that "succeeds".
         raise EndpointError(f"{connection.url} redirects (HTTP {status}) to {location}",
                             hint="push to the URL it redirects to")
-    hint = "lower --batch-size" if status == 413 else ""
-    raise RequestRefused(f"{connection.url} refused {what} (HTTP {status}): {text}", hint=hint)
+    hint = ("lower the batch_size setting", ("batch_size",)) if status == 413 else ("", ())
+    raise RequestRefused(f"{connection.url} refused {what} (HTTP {status}): {text}", *hint)
 
 
 def garbage(error: Exception) -> Retryable:

@@ -27,7 +27,8 @@ def default_journal(store: Path | None, first_file: Path | None) -> Path:
     where = store if store is not None else first_file
     if where is None:
         raise StoreError("no store or file to keep a push journal beside",
-                         hint="give --journal FILE")
+                         hint="set the journal setting to a file",
+                         settings=("journal",))
     return where.with_name(where.name + _SUFFIX)
 
 

@@ -15,7 +15,6 @@ from kg.publish.quad_inputs import check_quad_file, read_quads
 from kg.store import Store
 
 Graph = tuple[str, list[ox.Triple]]  # a named graph's IRI and its triples
-_QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,8 @@ class GraphSource:
             raise InputError("push from a store or from files, not both or neither")
         if self.store is not None and not self.store.is_dir():
             # Opening a store that is not there would create an empty one, and push nothing.
-            raise StoreError(f"no store at {self.store}", hint="give --store DIR, or --data FILES")
+            raise StoreError(f"no store at {self.store}", settings=("store", "data"),
+                             hint="set the store setting to a built store, or give data files")
         for path in self.files:
             check_quad_file(path)
 
@@ -77,7 +77,7 @@ def _file_graphs(path: Path) -> Iterator[Graph]:
                 yield current, triples
             if name in seen:
                 raise InputError(f"graph <{name}> comes back later in {path}; its triples "
-                                 "must be together", hint="write the file with kg build")
+                                 "must be together", hint="write the file with kg's build")
             seen.add(name)
             current, triples = name, []
         triples.append(quad.triple)

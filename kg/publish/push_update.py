@@ -62,7 +62,7 @@ class UpdateClient:
 def _connection_failure(connection: Connection, error: OSError) -> Exception:
     reason = getattr(error, "reason", error)
     if isinstance(reason, ssl.SSLError):
-        return EndpointError(f"TLS check of {connection.url} failed: {reason}", hint=TLS_HINT)
+        return EndpointError(f"TLS check of {connection.url} failed: {reason}", *TLS_HINT)
     if isinstance(reason, TimeoutError):
         return Retryable(f"no answer within {connection.timeout} s", unreachable=False)
     return Retryable(str(reason), unreachable=True)

@@ -5,36 +5,27 @@ and the reading of one such file, quad by quad.
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, cast
 
 import pyoxigraph as ox
 
+from kg import rdf
 from kg.errors import InputError
-from kg.store import rdf_format
-
-_SUFFIXES = (".nq", ".trig", ".nq.gz", ".trig.gz")
-_QUAD_FORMATS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
+from kg.publish import shard_layout as layout
 
 
 def check_quad_file(path: Path) -> None:
     """InputError unless `path` names a format with named graphs (.nq, .trig, maybe .gz)."""
-    fmt, _ = rdf_format(path)
-    if fmt not in _QUAD_FORMATS:
+    fmt, _ = rdf.rdf_format(path)
+    if fmt not in rdf.QUAD_FORMATS:
         raise InputError(f"{path} is {fmt.name}, which has no named graphs",
                          hint="give .nq or .trig files (optionally .gz), as kg build writes")
 
 
 def read_quads(path: Path) -> Iterator[ox.Quad]:
     """The quads of one file, streamed; InputError naming the file (and the parser's line)."""
-    fmt, gzipped = rdf_format(path)
-    try:
-        with cast(IO[bytes], gzip.open(path, "rb") if gzipped else path.open("rb")) as handle:
-            yield from ox.parse(handle, format=fmt)
-    except (SyntaxError, ValueError, OSError, EOFError) as error:  # OSError, EOF: bad gzip
-        raise InputError(f"cannot read {path}: {error}") from error
+    return rdf.read_quads(path, InputError)
 
 
 def quad_files(sources: Sequence[Path]) -> list[Path]:
@@ -42,7 +33,7 @@ def quad_files(sources: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for source in sources:
         if not source.is_dir():
-            rdf_format(source)  # a clear error now for a file of no known format
+            rdf.rdf_format(source)  # a clear error now for a file of no known format
             files.append(source)
             continue
         found = _directory_files(source)
@@ -54,8 +45,6 @@ def quad_files(sources: Sequence[Path]) -> list[Path]:
 
 
 def _directory_files(directory: Path) -> list[Path]:
-    from kg.spark import layout  # reading a layout needs no pyspark
-
     try:
         generation = layout.current_generation(directory)
     except FileNotFoundError as error:
@@ -65,4 +54,5 @@ def _directory_files(directory: Path) -> list[Path]:
     if any(directory.glob("gen-*")):
         raise InputError(f"{directory} is a kg spark output without a finished generation",
                          hint="re-run kg spark; CURRENT is written when a run completes")
-    return sorted(p for p in directory.rglob("*") if p.is_file() and p.name.endswith(_SUFFIXES))
+    return sorted(p for p in directory.rglob("*")
+                  if p.is_file() and p.name.endswith(rdf.QUAD_SUFFIXES))

@@ -14,6 +14,7 @@ from werkzeug.wrappers import Request, Response
 
 from kg.errors import KgError
 from kg.query import shorten
+from kg.rdf import PREFIX_IRIS
 from kg.serve import catalog
 from kg.serve.config import ServeConfig
 from kg.serve.dumps import list_dumps, send_dump
@@ -28,7 +29,6 @@ from kg.serve.sparql import (
     answer_query,
     sparql_query,
 )
-from kg.store import PREFIX_IRIS
 
 log = logging.getLogger(__name__)
 _EXAMPLE = """SELECT ?name (COUNT(DISTINCT ?event) AS ?events) WHERE {
@@ -36,6 +36,7 @@ _EXAMPLE = """SELECT ?name (COUNT(DISTINCT ?event) AS ?events) WHERE {
 } GROUP BY ?name ORDER BY DESC(?events) LIMIT 20"""
 _EXPOSED = f"{LIMIT_HEADER}, {TRUNCATED_HEADER}"
 StartResponse = Callable[..., Any]
+_NO_DUMPS = "the server was started without a dumps folder (the dumps setting)"
 
 
 class App:
@@ -93,9 +94,9 @@ class App:
         query = sparql_query(request)
         if query is None:
             if request.accept_mimetypes.best_match(["text/plain", "text/html"]) == "text/html":
-                return self._page("sparql.html", "SPARQL", example=_EXAMPLE, limit=self.config.limit,
-                                  timeout=f"{self.config.timeout:g}", prefixes=sorted(PREFIX_IRIS),
-                                  endpoint=request.base_url)
+                return self._page("sparql.html", "SPARQL", example=_EXAMPLE,
+                                  limit=self.config.limit, timeout=f"{self.config.timeout:g}",
+                                  prefixes=sorted(PREFIX_IRIS), endpoint=request.base_url)
             raise HttpProblem(400, "no query given", "send ?query=... (GET) or POST a query")
         return answer_query(request, query, self.runner, self.config.limit)
 
@@ -127,12 +128,12 @@ class App:
 
     def on_dumps(self, request: Request) -> Response:
         if self.config.dumps is None:
-            raise HttpProblem(404, "this server has no dumps", "start kg serve with --dumps DIR")
+            raise HttpProblem(404, "this server has no dumps", _NO_DUMPS)
         return self._page("dumps.html", "Downloads", files=list_dumps(self.config.dumps))
 
     def on_dump(self, request: Request, name: str) -> Response:
         if self.config.dumps is None:
-            raise HttpProblem(404, "this server has no dumps", "start kg serve with --dumps DIR")
+            raise HttpProblem(404, "this server has no dumps", _NO_DUMPS)
         return send_dump(request, self.config.dumps, name)
 
     def on_resource(self, request: Request, rest: str) -> Response:
@@ -149,7 +150,8 @@ class App:
             response = self._page("error.html", str(problem.status), problem.status,
                                   status=problem.status, message=problem.message, hint=problem.hint)
         else:
-            response = Response(problem.text(), problem.status, content_type="text/plain; charset=utf-8")
+            response = Response(problem.text(), problem.status,
+                                content_type="text/plain; charset=utf-8")
         response.headers.update(problem.headers)
         return response
 

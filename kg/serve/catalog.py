@@ -50,7 +50,8 @@ def members(runner: QueryRunner, linker: Linker, type_iri: str,
     task = Task(_MEMBERS % (PAGE_SIZE + 1, offset), bindings={"class": ox.NamedNode(type_iri)},
                 limit=PAGE_SIZE + 1)
     rows = runner.run(task).rows
-    labels = labels_of(runner, [row["x"].value for row in rows if isinstance(row["x"], ox.NamedNode)])
+    iris = [row["x"].value for row in rows if isinstance(row["x"], ox.NamedNode)]
+    labels = labels_of(runner, iris)
     return [linker.link(row["x"], labels) for row in rows[:PAGE_SIZE]], len(rows) > PAGE_SIZE
 
 

@@ -40,11 +40,13 @@ def check_config(config: ServeConfig) -> ServeConfig:
     if not (config.store / "CURRENT").is_file():
         # Oxigraph would create an empty store in any directory; refuse rather than serve nothing.
         raise StoreError(f"no store at {config.store}",
-                         hint="build one first: kg build ... --store DIR")
+                         hint="build into it first, or set the store setting to a built store",
+                         settings=("store",))
     if config.dumps is not None and not config.dumps.is_dir():
         raise ConfigError(f"dumps folder {config.dumps} does not exist or is not a folder")
     if config.timeout <= 0 or config.limit <= 0 or config.workers <= 0:
-        raise ConfigError("--timeout, --limit and --workers must be positive")
+        raise ConfigError("the timeout, limit and workers settings must be positive",
+                          settings=("timeout", "limit", "workers"))
     return config
 
 
@@ -52,5 +54,6 @@ def parse_bind(bind: str) -> tuple[str, int]:
     """(host, port) of "HOST:PORT" ("127.0.0.1:8000", "[::1]:8000")."""
     host, sep, port = bind.rpartition(":")
     if not sep or not host or not port.isdigit() or not 0 <= int(port) < 65536:
-        raise ConfigError(f"cannot read the address {bind!r}", hint="use HOST:PORT, e.g. 127.0.0.1:8000")
+        raise ConfigError(f"cannot read the address {bind!r}",
+                          hint="use HOST:PORT, e.g. 127.0.0.1:8000")
     return host.strip("[]"), int(port)

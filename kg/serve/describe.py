@@ -1,4 +1,5 @@
-"""What a resource page shows, read from the store: facts, links in, and the sentences behind them."""
+"""What a resource page shows, read from the store: facts, links in, and the sentences behind
+them."""
 
 from __future__ import annotations
 

@@ -40,8 +40,9 @@ class QueryFailed(QueryError):
 
     def __init__(self, failure: Failure) -> None:
         hint = "prefixes schema:, nif:, itsrdf:, kgo:, ... are pre-declared"
-        super().__init__(f"{'malformed SPARQL query' if failure.kind == 'syntax' else 'query failed'}"
-                         f": {failure.message}", hint=hint if failure.kind == "syntax" else "")
+        what = "malformed SPARQL query" if failure.kind == "syntax" else "query failed"
+        super().__init__(f"{what}: {failure.message}",
+                         hint=hint if failure.kind == "syntax" else "")
         self.kind = failure.kind
 
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from waitress.server import create_server
 
 from kg.errors import ConfigError
+from kg.rdf import PREFIX_IRIS
 from kg.serve.app import App
 from kg.serve.config import ServeConfig, check_config
 from kg.serve.queries import QueryRunner
-from kg.store import PREFIX_IRIS
 
 
 def serve(config: ServeConfig, ready: Callable[[str], None] | None = None) -> None:
@@ -24,7 +24,8 @@ def serve(config: ServeConfig, ready: Callable[[str], None] | None = None) -> No
                                    threads=config.workers + 2, ident="kg")
         except OSError as error:
             raise ConfigError(f"cannot listen on {config.host}:{config.port}: {error}",
-                              hint="choose another --bind address or port") from error
+                              hint="choose another address or port in the bind setting",
+                              settings=("bind",)) from error
         if ready is not None:
             ready(f"http://{config.host}:{server.effective_port}/")
         server.run()

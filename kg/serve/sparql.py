@@ -25,7 +25,8 @@ TRUNCATED_HEADER = "X-Result-Truncated"
 def sparql_query(request: Request) -> str | None:
     """The query text of a protocol request, or None when there is none (show the form)."""
     kind = request.mimetype
-    if request.method == "POST" and kind == "application/sparql-update" or "update" in request.values:
+    posted_update = request.method == "POST" and kind == "application/sparql-update"
+    if posted_update or "update" in request.values:
         raise _read_only("SPARQL Update")
     if request.method == "POST" and kind == "application/sparql-query":
         return request.get_data(as_text=True)

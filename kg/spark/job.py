@@ -21,9 +21,10 @@ from pyspark.sql import SparkSession
 from kg.extract.nlp import model_version
 from kg.model import Rejected
 from kg.provenance import run_graph, run_iri
+from kg.publish import shard_layout as layout
 from kg.settings import Settings
 from kg.sources.common import make_options
-from kg.spark import layout, output
+from kg.spark import output
 from kg.spark.inputs import Order, read_records
 from kg.spark.keys import article_entries, grouped, previous_entries, rejected_records
 from kg.spark.worker import KEPT, UNCHANGED, Context, Row, settle_partition

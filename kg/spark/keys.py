@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.ids import Ids, digest
 from kg.model import Article, Rejected
-from kg.spark import layout
+from kg.publish import shard_layout as layout
 from kg.spark.inputs import Order, Record
 
 if TYPE_CHECKING:
@@ -56,7 +56,8 @@ def previous_entries(sc: SparkContext, generation: Path) -> list[RDD[Entry]]:
     shards = sorted((generation / layout.QUADS).glob(f"part-*{layout.SHARD_SUFFIX}"))
     if shards:
         quads = sc.textFile(",".join(path.resolve().as_uri() for path in shards))
-        entries.append(quads.filter(bool).map(lambda line: ((graph_of(line), QUAD, NO_ORDER), line)))
+        keyed = quads.filter(bool).map(lambda line: ((graph_of(line), QUAD, NO_ORDER), line))
+        entries.append(keyed)
     return entries
 
 
@@ -81,7 +82,8 @@ def grouped(entries: list[RDD[Entry]], partitions: int) -> RDD[Entry]:
 
 
 def by_graph(partition: Iterator[Entry]) -> Iterator[tuple[str, list[tuple[int, Order, Any]]]]:
-    """A sorted partition as (graph IRI, its entries as (kind, order, value)), one graph at a time."""
+    """A sorted partition as (graph IRI, its entries as (kind, order, value)), one graph at a
+    time."""
     graph: str | None = None
     bucket: list[tuple[int, Order, Any]] = []
     for (name, kind, order), value in partition:

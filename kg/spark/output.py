@@ -1,4 +1,4 @@
-"""Stage 4: the Rows of a run -> the files of one generation (see kg.spark.layout).
+"""Stage 4: the Rows of a run -> the files of one generation (see kg.publish.shard_layout).
 
 The quads and the manifest are written by Spark, one part file per partition, so they never
 pass through the driver; the few invalid articles and problems are collected and written by
@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Graph, URIRef
 
 from kg.model import Rejected
+from kg.publish import shard_layout as layout
 from kg.publish.files import QuadFileWriter, atomic_output
-from kg.spark import layout
 from kg.spark.inputs import Order
 from kg.spark.keys import graph_of
 from kg.spark.worker import Row

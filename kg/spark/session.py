@@ -1,7 +1,7 @@
 """The SparkSession of a run: Spark's own when spark-submit started us, else a local one.
 
 Under spark-submit the master, memory and Python come from spark-submit's command line and
-configuration; only what kg needs is added. Started from `kg spark` or `python -m kg.spark`,
+configuration; only what kg needs is added. Started from `kg spark` or `python -m kg spark`,
 the session is local (local[2] unless --master says otherwise), with 1 GB for the driver and
 the executors running this very Python, so they import the same kg and the same model.
 """

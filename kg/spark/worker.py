@@ -14,13 +14,13 @@ from typing import Any, NamedTuple
 
 from rdflib import Graph, URIRef
 
-from kg.ids import content_digest
-from kg.pipeline import ArticleProcessor, Outcome, Status, article_key
+from kg.ids import article_key, content_digest
+from kg.pipeline import ArticleProcessor, Outcome, Status
 from kg.publish.files import nquads, turtle
+from kg.rdf import to_ox_triples
 from kg.settings import Settings
 from kg.spark.inputs import Order
 from kg.spark.keys import ARTICLE, MANIFEST, by_graph
-from kg.store import to_ox_triples
 
 UNCHANGED = "unchanged"  # built before from the same content by the same run: copied
 KEPT = "kept"  # absent from this run's input, kept from the previous generation

@@ -150,7 +150,8 @@ def _trim(span: Span) -> Span:
     if span.label_ == "ORG":  # "Adam Air Flight 574" is a flight of the airline "Adam Air"
         end = next((i for i in range(start + 1, end) if span.doc[i].text == "Flight"), end)
     for i in range(start, end):  # "National Hurricane Center (NHC": an unclosed bracket ends it
-        if span.doc[i].text in {"(", "["} and not any(t.text in {")", "]"} for t in span.doc[i:end]):
+        closed = any(t.text in {")", "]"} for t in span.doc[i:end])
+        if span.doc[i].text in {"(", "["} and not closed:
             end = i
             break
     return span.doc[start:end]

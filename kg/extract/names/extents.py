@@ -88,7 +88,8 @@ def _modifies_another_noun(span: Span) -> bool:
     root, doc = span.root, span.doc
     if span.end < len(doc) and doc[span.end].text in POSSESSIVES:
         return True
-    return root.dep_ in {"compound", "poss", "nmod", "amod"} and not span.start <= root.head.i < span.end
+    inside = span.start <= root.head.i < span.end
+    return root.dep_ in {"compound", "poss", "nmod", "amod"} and not inside
 
 
 def _attaches_within(token: Token, span: Span) -> bool:

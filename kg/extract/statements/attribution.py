@@ -64,7 +64,8 @@ def find_cue(index: SpanIndex, speakers: Speakers, paragraph: Paragraph, token: 
     date = _clause_date(index, paragraph, token, content, subjects) or leading_date
     contents = trimmed(index, index.token_span(paragraph, content)) if content is not None else None
     return Cue(verb, index.token_span(paragraph, _cue_words(token)), contents,
-               _sentence(index, paragraph, token.sent), _speaker(speakers, paragraph, subjects, quoted_by),
+               _sentence(index, paragraph, token.sent),
+               _speaker(speakers, paragraph, subjects, quoted_by),
                date, any(s.lower_ in FIRST_PERSON for s in subjects))
 
 
@@ -185,7 +186,8 @@ def _according(index: SpanIndex, speakers: Speakers, paragraph: Paragraph,
     else:  # "..., according to X" or "..., according to X, but ...": what comes before
         content = token.doc[sentence.start:cue.start]
     cue_span = index.token_span(paragraph, cue)
-    dates = [t.value for t in index.times_within(cue_span.begin, cue_span.end) if _is_date(t.type, t.value)]
+    dates = [t.value for t in index.times_within(cue_span.begin, cue_span.end)
+             if _is_date(t.type, t.value)]
     return Cue(ACCORDING, cue_span, trimmed(index, index.token_span(paragraph, content)),
                _sentence(index, paragraph, sentence), speaker, dates[0] if dates else None, False)
 

@@ -54,7 +54,8 @@ def attribution_line(index: SpanIndex, paragraph: Paragraph) -> AttributionLine 
     first = _token_at(paragraph, speaker.begin)
     if first is not None and index.entities[speaker.entity].kind is EntityKind.PERSON:
         first = _with_first_names(index, paragraph, first)
-    if first is None or first.i < MIN_QUOTE_TOKENS or not _ends_quote(doc[first.i - 1], speaker, base + len(text)):
+    if (first is None or first.i < MIN_QUOTE_TOKENS
+            or not _ends_quote(doc[first.i - 1], speaker, base + len(text))):
         return None
     quote = doc[:first.i]
     if not any(t.pos_ in {"VERB", "AUX"} for t in quote):
@@ -109,7 +110,8 @@ def _only_position_words(index: SpanIndex, paragraph: Paragraph, begin: int, end
 
 def _position_word(token: Token) -> bool:
     lower = token.lower_
-    return lower in position_heads() or lower in MODIFIERS or country_of_demonym(token.text) is not None
+    return (lower in position_heads() or lower in MODIFIERS
+            or country_of_demonym(token.text) is not None)
 
 
 def _ends_quote(before: Token, speaker: Mention, end: int) -> bool:

@@ -74,7 +74,8 @@ def _attribute(index: SpanIndex) -> Attributed:
     speakers = Speakers(index)
     lines = [line for p in index.paragraphs if (line := attribution_line(index, p)) is not None]
     quoted = _quoted(index, lines)
-    ranges = [(q.span.begin, q.span.end) for q in quoted] + [(ln.quote.begin, ln.quote.end) for ln in lines]
+    ranges = ([(q.span.begin, q.span.end) for q in quoted]
+              + [(ln.quote.begin, ln.quote.end) for ln in lines])
     outside = _cues(index, speakers, ranges)
     direct = _direct(index, quoted, outside)
     speaking = [_line_quotation(line) for line in lines] + direct
@@ -134,8 +135,9 @@ def _direct(index: SpanIndex, quoted: list[Quoted], cues: list[Cue]) -> list[Quo
     previous: tuple[Quoted, Quotation | None] | None = None
     for item in quoted:
         frame = _frame(item, cues)
-        quotation = Quotation(f"quote:{item.span.begin}", item.span, True, frame.speaker if frame else None,
-                              frame.date if frame else None, frame.cue if frame else None)
+        quotation = Quotation(f"quote:{item.span.begin}", item.span, True,
+                              frame.speaker if frame else None, frame.date if frame else None,
+                              frame.cue if frame else None)
         if frame is None and previous is not None and previous[1] is not None \
                 and _carries_on(index, previous[0], item):
             quotation = replace(quotation, speaker=previous[1].speaker, date=previous[1].date)
@@ -193,7 +195,8 @@ def _line_quotation(line: AttributionLine) -> Quotation:
 
 def _reported(cue: Cue) -> Quotation:
     assert cue.content is not None
-    return Quotation(f"quote:{cue.content.begin}", cue.content, False, cue.speaker, cue.date, cue.cue)
+    return Quotation(f"quote:{cue.content.begin}", cue.content, False, cue.speaker, cue.date,
+                     cue.cue)
 
 
 def _without_overlaps(quotations: list[Quotation]) -> list[Quotation]:

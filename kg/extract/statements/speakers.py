@@ -53,7 +53,8 @@ class Speakers:
         self._starts = [p.bounds(s)[0] for p, s in self.sentences]
         self._resolved: dict[int, str | None] = {}  # pronoun offset -> entity, memoised
 
-    def resolve(self, paragraph: Paragraph, token: Token, quoted_by: str | None = None) -> str | None:
+    def resolve(self, paragraph: Paragraph, token: Token,
+                quoted_by: str | None = None) -> str | None:
         """The key of the entity the phrase headed by `token` names; `quoted_by` is the speaker
         of the quotation the phrase is in (for "I" and "we")."""
         if token.lower_ in RELATIVE and token.dep_ in SUBJECTS and token.head.dep_ == "relcl":

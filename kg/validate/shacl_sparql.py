@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterator, Mapping
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.term import Node
 
-from kg.namespaces import XSD
+from kg.errors import StoreError
+from kg.rdf import to_ox_any, to_rdflib
 
 _SELECT = re.compile(r"^\s*(?:(?:PREFIX|BASE)\s[^\n]*\n\s*)*SELECT\b", re.IGNORECASE)
 
@@ -65,7 +66,7 @@ class OxigraphSelect:
             return None
         used = {name: term for name, term in bindings.items()
                 if re.search(rf"[?$]{re.escape(str(name))}\b", text)}
-        answer = store.query(text, substitutions={ox.Variable(str(k)): _to_ox(v)
+        answer = store.query(text, substitutions={ox.Variable(str(k)): to_ox_any(v)
                                                   for k, v in used.items()})
         assert isinstance(answer, ox.QuerySolutions)
         names = [variable.value for variable in answer.variables]
@@ -75,36 +76,11 @@ class OxigraphSelect:
     def _load(self) -> ox.Store | None:
         if self._store is None and not self._unusable:
             try:
-                quads = [ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o))  # type: ignore[arg-type]
+                quads = [ox.Quad(to_ox_any(s), to_ox_any(p), to_ox_any(o))  # type: ignore[arg-type]
                          for s, p, o in self._graph]
-            except ValueError:  # a malformed IRI, which the shapes are there to report
+            except StoreError:  # a malformed IRI, which the shapes are there to report
                 self._unusable = True
                 return None
             self._store = ox.Store()
             self._store.extend(quads)
         return self._store
-
-
-def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    if isinstance(term, BNode):
-        return ox.BlankNode(term)
-    assert isinstance(term, Literal), term
-    if term.language:
-        return ox.Literal(term, language=term.language)
-    return ox.Literal(term, datatype=ox.NamedNode(term.datatype) if term.datatype else None)
-
-
-def to_rdflib(term: object) -> Node:
-    """The rdflib term for a pyoxigraph IRI, blank node or literal."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    assert isinstance(term, ox.Literal), term
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return Literal(term.value)  # rdflib tells "x" from "x"^^xsd:string; RDF 1.1 does not
-    return Literal(term.value, datatype=URIRef(term.datatype.value))

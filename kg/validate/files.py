@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, cast
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import StoreError
-from kg.shacl_sparql import to_rdflib
-from kg.store import rdf_format
-from kg.validate import Report, Validator
+from kg.rdf import read_quads, to_rdflib
+from kg.validate.shapes import Report, Validator
 
 DEFAULT_GRAPH = "(default graph)"
 
@@ -25,18 +22,8 @@ def check_files(paths: Iterable[Path], validator: Validator) -> Iterator[tuple[s
 
 
 def _check_file(path: Path, validator: Validator) -> Iterator[tuple[str, Report]]:
-    fmt, gzipped = rdf_format(path)
-    try:
-        quads = ox.parse(path=str(path), format=fmt) if not gzipped else _gz_quads(path, fmt)
-        for name, graph in _graphs(quads):
-            yield f"{path}: {name}", validator.validate(graph)
-    except (OSError, SyntaxError, ValueError) as error:
-        raise StoreError(f"cannot read {path}: {error}") from error
-
-
-def _gz_quads(path: Path, fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
-    with gzip.open(path, "rb") as handle:
-        yield from ox.parse(cast(IO[bytes], handle), format=fmt)
+    for name, graph in _graphs(read_quads(path, StoreError)):
+        yield f"{path}: {name}", validator.validate(graph)
 
 
 def _graphs(quads: Iterable[ox.Quad]) -> Iterator[tuple[str, Graph]]:
@@ -44,7 +31,8 @@ def _graphs(quads: Iterable[ox.Quad]) -> Iterator[tuple[str, Graph]]:
     current: str | None = None
     graph = Graph()
     for quad in quads:
-        name = DEFAULT_GRAPH if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+        named = quad.graph_name
+        name = DEFAULT_GRAPH if isinstance(named, ox.DefaultGraph) else named.value
         if name != current and len(graph):
             yield str(current), graph
             graph = Graph()

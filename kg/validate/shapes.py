@@ -27,7 +27,7 @@ from rdflib.term import Node
 
 from kg.errors import ConfigError
 from kg.namespaces import PREFIXES
-from kg.shacl_sparql import OxigraphSelect, is_select
+from kg.validate.shacl_sparql import OxigraphSelect, is_select
 
 SHAPES_IRI = "https://w3id.org/kg-news/shapes#"
 _SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -97,7 +97,7 @@ class _PreparedQueryGraph(Graph):
     """A view of a graph whose SPARQL queries are answered fast.
 
     pySHACL hands each SHACL-SPARQL query to the data graph as text: SELECT queries (every
-    SHACL-SPARQL constraint) go to Oxigraph (kg/shacl_sparql.py); any other query is parsed
+    SHACL-SPARQL constraint) go to Oxigraph (kg/validate/shacl_sparql.py); any other query is parsed
     once per process (parsing costs ~15 ms) and run by rdflib.
     """
 
