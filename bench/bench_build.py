@@ -61,7 +61,8 @@ def stage_times() -> None:
         pass
     bare_seconds = time.perf_counter() - start
 
-    totals = dict.fromkeys(["spaCy + gazetteer ruler", "kg components (entities, time, events, quotes, claims)",
+    totals = dict.fromkeys(["spaCy + gazetteer ruler",
+                            "kg components (entities, time, events, quotes, claims)",
                             "mapping", "SHACL validation", "store write"], 0.0)
     names = list(totals)
     with Store(None) as store:

@@ -21,10 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.publish.endpoint import PushOptions, push
-from kg.publish.push_http import Connection
-from kg.publish.push_source import GraphSource
-from tests.servers import OxigraphServer, select
+# Below the sys.path change on purpose: run as a script, the repository root is not on the path.
+from kg.publish.endpoint import PushOptions, push  # noqa: E402
+from kg.publish.push_http import Connection  # noqa: E402
+from kg.publish.push_source import GraphSource  # noqa: E402
+from tests.servers import OxigraphServer, select  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews" / "wikinews-2019.csv"
 OUT = ROOT / "bench" / "out" / "push"
@@ -59,7 +60,8 @@ def by_push(server: OxigraphServer, nquads: Path, method: str, batch: int) -> tu
 
 def by_curl(server: OxigraphServer, nquads: Path) -> tuple[float, int]:
     start = time.perf_counter()
-    subprocess.run(["curl", "-sS", "--fail", "-X", "POST", "-H", "Content-Type: application/n-quads",
+    subprocess.run(["curl", "-sS", "--fail", "-X", "POST",
+                    "-H", "Content-Type: application/n-quads",
                     "--data-binary", f"@{nquads}", server.store_url], check=True,
                    stdout=subprocess.DEVNULL)
     return time.perf_counter() - start, 1
@@ -85,7 +87,8 @@ def main() -> None:
                 server.stop()
     print(f"Wikinews corpus, {nquads.stat().st_size / 1e6:.1f} MB of N-Quads, to a fresh "
           "Oxigraph server on loopback (one run each)\n")
-    print(f"| {'method':<26} | {'triples':>8} | {'requests':>8} | {'seconds':>7} | {'triples/s':>9} |")
+    print(f"| {'method':<26} | {'triples':>8} | {'requests':>8} | "
+          f"{'seconds':>7} | {'triples/s':>9} |")
     print(f"|{'-' * 28}|{'-' * 9}:|{'-' * 9}:|{'-' * 8}:|{'-' * 10}:|")
     for name, triples, seconds, requests in rows:
         print(f"| {name:<26} | {triples:>8,} | {requests:>8,} | {seconds:>7.1f} | "

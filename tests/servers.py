@@ -42,7 +42,8 @@ def wait_for_http(url: str, process: subprocess.Popen[bytes], log: Path) -> None
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}: {log.read_text()[-2000:]}")
+            raise RuntimeError(f"server exited with {process.returncode}: "
+                               f"{log.read_text()[-2000:]}")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
@@ -68,7 +69,8 @@ def stop_process(process: subprocess.Popen[bytes] | None, kill: bool = False) ->
         process.wait()
 
 
-def select(query_url: str, sparql: str, auth: tuple[str, str] | None = None) -> list[dict[str, ox.Term]]:
+def select(query_url: str, sparql: str,
+           auth: tuple[str, str] | None = None) -> list[dict[str, ox.Term]]:
     """Run a SELECT on a SPARQL endpoint: one dict of pyoxigraph terms per row."""
     data = urllib.parse.urlencode({"query": sparql}).encode()
     request = urllib.request.Request(query_url, data=data, headers={

@@ -10,9 +10,9 @@ from pyspark.sql import SparkSession
 
 from kg.build import Targets, build
 from kg.namespaces import PROV, SDO
+from kg.publish import shard_layout as layout
 from kg.settings import Settings
 from kg.sources import read_sources
-from kg.spark import layout
 from kg.spark.job import JobOptions, SparkSummary, run_job
 from kg.spark.session import builder
 

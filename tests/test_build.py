@@ -62,7 +62,8 @@ def test_rebuilding_an_article_replaces_its_graph(tmp_path: Path) -> None:
     build(read_sources([str(article)]), Settings(), targets)
     with open_dataset(store, []) as dataset:
         texts = run_query(dataset, "SELECT ?t WHERE { ?a nif:isString ?t }").rows
-        graphs = run_query(dataset, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?a a schema:NewsArticle } }").rows
+        graphs = run_query(dataset, "SELECT DISTINCT ?g WHERE "
+                                    "{ GRAPH ?g { ?a a schema:NewsArticle } }").rows
     assert len(texts) == 1 and "Belgium" in str(texts[0][0])
     assert len(graphs) == 1
 

@@ -42,7 +42,8 @@ def test_russia_accuses_the_united_states(seed: Annotations) -> None:
     claim = containing(seed.claims, "the United States of shelling Sevastopol")
     assert claim.author == RUSSIA
     assert {"United States", "Sevastopol"} <= names(seed, claim.about)
-    assert claim.sentence.text == "Previously, Russia accused the United States of shelling Sevastopol"
+    assert claim.sentence.text == ("Previously, Russia accused the United States of shelling "
+                                   "Sevastopol")
 
 
 def test_russian_side_says_the_united_states_supplied_the_missiles(seed: Annotations) -> None:
@@ -60,7 +61,8 @@ def test_pentagon_says_the_beach_was_not_the_target_the_next_day(seed: Annotatio
 
 
 def test_we_inside_a_quote_is_the_quoted_speaker(seed: Annotations) -> None:
-    claim = containing(seed.claims, "a Russian anti-aircraft missile intercepted a Ukrainian missile")
+    claim = containing(seed.claims, "a Russian anti-aircraft missile intercepted a Ukrainian "
+                                    "missile")
     assert claim.author == RYDER
     assert "Patrick Ryder" not in claim.span.text  # cut at the end of the quotation
 

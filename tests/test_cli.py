@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.errors import ExitCode
+from kg.commands import FLAGS, ExitCode
+from kg.errors import StoreError
+from kg.query import open_dataset
 from kg.settings import PROJECT_ROOT
 
 from .conftest import SEED
@@ -93,6 +96,30 @@ def test_query_on_missing_store_says_so(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["query", "--store", str(tmp_path / "none"), "ASK {}"])
     assert result.exit_code == ExitCode.FAILED
     assert "no store at" in result.output
+    # The library's hint speaks of the store setting; the CLI adds the flag that sets it.
+    assert "the store setting" in result.output and "(options: --store)" in result.output
+
+
+def test_the_library_hint_names_no_flag(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as caught:
+        open_dataset(tmp_path / "none", [])
+    assert caught.value.settings == ("store",) and "--" not in str(caught.value)
+
+
+def test_every_setting_a_hint_may_name_has_a_real_flag() -> None:
+    options = {opt for command in main.commands.values() for param in command.params
+               for opt in getattr(param, "opts", [])}
+    assert set(FLAGS.values()) <= options, set(FLAGS.values()) - options
+
+
+def test_no_library_hint_names_a_command_line_flag() -> None:
+    """Flags belong to the CLI (kg/cli.py, kg/commands/); the library names settings."""
+    library = [path for path in (PROJECT_ROOT / "kg").rglob("*.py")
+               if "commands" not in path.parts and path.name != "cli.py"]
+    flagged = [f"{path.name}: {line.strip()}" for path in library
+               for line in path.read_text().splitlines()
+               if re.search(r"(hint|Problem|Error)\b.*[\"' (]--[a-z]", line)]
+    assert flagged == []
 
 
 def test_stats(built: Path) -> None:

@@ -19,13 +19,15 @@ from rdflib.namespace import RDF, SDO
 
 from kg.commands.dump_command import dump as dump_command
 from kg.extract.nlp import model_version
+from kg.ids import article_key
 from kg.ontology import store_ontology
-from kg.pipeline import ArticleProcessor, Outcome, Status, article_key
+from kg.pipeline import ArticleProcessor, Outcome, Status
 from kg.provenance import run_graph
 from kg.publish.context import context_document
 from kg.publish.dump import DumpResult, dump
+from kg.rdf import to_ox
 from kg.settings import Settings
-from kg.store import Store, to_ox
+from kg.store import Store
 
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -155,7 +157,8 @@ def void_store(dumped: DumpResult) -> ox.Store:
 
 
 def void_value(description: ox.Store, predicate: str) -> str:
-    (solution,) = description.query(f"SELECT ?v WHERE {{ ?d a <{VOID}Dataset> ; <{predicate}> ?v }}")
+    (solution,) = description.query(f"SELECT ?v WHERE {{ ?d a <{VOID}Dataset> ; "
+                                    f"<{predicate}> ?v }}")
     return str(solution["v"].value)
 
 
@@ -176,7 +179,8 @@ def test_void_numbers_equal_independent_counts(dumped: DumpResult, store: Store,
     assert int(void_value(description, VOID + "properties")) == len({q.predicate for q in quads})
     assert int(void_value(description, VOID + "documents")) == len(outcomes)
     partitions = {str(s["c"].value): int(s["n"].value) for s in description.query(
-        f"SELECT ?c ?n WHERE {{ ?d <{VOID}classPartition> [ <{VOID}class> ?c ; <{VOID}entities> ?n ] }}")}
+        f"SELECT ?c ?n WHERE {{ ?d <{VOID}classPartition> "
+        f"[ <{VOID}class> ?c ; <{VOID}entities> ?n ] }}")}
     expected = {str(s["c"].value): int(s["n"].value) for s in store.query(
         "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { GRAPH ?g { ?x a ?c } } GROUP BY ?c",
         default_union=False)}

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.errors import ExitCode, InputError
+from kg.commands import ExitCode
+from kg.errors import InputError
 from kg.evaluate.meantime import GoldEntity, Token, read_gold
 from kg.evaluate.score import Item, score
 from kg.evaluate.tasks import (

@@ -29,7 +29,8 @@ def test_generic_institutions_are_not_merged_across_articles(processor: ArticleP
     chile = extract(processor, "Chilean vote", "In Chile, the Senate rejected the bill. The "
                     "European Union said it was disappointed.")
     assert ids.entity(named(liberia, "Senate")) != ids.entity(named(chile, "Senate"))
-    assert ids.entity(named(liberia, "European Union")) == ids.entity(named(chile, "European Union"))
+    assert (ids.entity(named(liberia, "European Union"))
+            == ids.entity(named(chile, "European Union")))
 
 
 def test_acronym_defined_in_parentheses(processor: ArticleProcessor) -> None:

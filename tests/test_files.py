@@ -18,7 +18,7 @@ from rdflib.namespace import OWL, RDF, SDO, XSD
 from kg.errors import StoreError
 from kg.namespaces import KGO, PREFIXES
 from kg.publish.files import QuadFileWriter, write_graph
-from kg.store import to_ox
+from kg.rdf import to_ox
 
 ID = "https://w3id.org/kg-news/id/"
 

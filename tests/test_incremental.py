@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from kg.build import Summary, Targets, build
 from kg.cli import main
-from kg.errors import ExitCode
+from kg.commands import ExitCode
 from kg.query import open_dataset, run_query
 from kg.settings import Settings
 from kg.sources import read_sources

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from kg.build import Targets, build
 from kg.cli import main
-from kg.errors import ExitCode
+from kg.commands import ExitCode
 from kg.settings import PROJECT_ROOT, Settings
 from kg.sources import read_sources
 

@@ -106,7 +106,8 @@ def test_event_is_typed_and_traceable(graph: Graph) -> None:
     evidence = graph.value(call, KGO.evidence)
     assert (evidence, RDF.type, NIF.Sentence) in graph
     begin, end = (graph.value(evidence, p).toPython() for p in (NIF.beginIndex, NIF.endIndex))
-    assert TEXT[begin:end] == str(graph.value(evidence, NIF.anchorOf)) == CALL.mentions[0].sentence.text
+    assert (TEXT[begin:end] == str(graph.value(evidence, NIF.anchorOf))
+            == CALL.mentions[0].sentence.text)
 
 
 def test_roles_also_state_participant(graph: Graph) -> None:
@@ -124,7 +125,8 @@ def test_date_place_counts_and_relations(graph: Graph) -> None:
     assert graph.value(storm, KGO.peopleEvacuated) == Literal(40, datatype=XSD.integer)
     assert graph.value(storm, KGO.cause) == call
     # The headline is the storm's evidence and also a span: it stays one phrase.
-    assert graph.value(storm, KGO.evidence) == IDS.mention(ARTICLE, 0, len("Storm floods Norrhaven"))
+    assert (graph.value(storm, KGO.evidence)
+            == IDS.mention(ARTICLE, 0, len("Storm floods Norrhaven")))
 
 
 def test_quotation(graph: Graph) -> None:
@@ -135,7 +137,8 @@ def test_quotation(graph: Graph) -> None:
     assert graph.value(quote, SDO.dateCreated) == Literal("2025-03-03", datatype=XSD.date)
     assert graph.value(quote, KGO.direct) == Literal(True)
     assert graph.value(quote, SDO.isPartOf) == IDS.article(ARTICLE)
-    assert graph.value(graph.value(quote, KGO.evidence), NIF.anchorOf) == Literal("We will rebuild,")
+    assert (graph.value(graph.value(quote, KGO.evidence), NIF.anchorOf)
+            == Literal("We will rebuild,"))
 
 
 def test_claim_is_recorded_not_asserted(graph: Graph) -> None:

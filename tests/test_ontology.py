@@ -195,7 +195,8 @@ def test_initiator_is_an_agent(ontology: Graph) -> None:
 
 
 def test_roles_are_exactly_the_sub_properties_of_participant(ontology: Graph) -> None:
-    subs = set(ontology.transitive_subjects(RDFS.subPropertyOf, KGO.participant)) - {KGO.participant}
+    subs = (set(ontology.transitive_subjects(RDFS.subPropertyOf, KGO.participant))
+            - {KGO.participant})
     assert {str(s)[len(KGO_IRI):] for s in subs} == set(ROLES)
 
 
@@ -238,7 +239,8 @@ def local_names(terms: Iterable[Node]) -> set[str]:
     return {str(t)[len(KGO_IRI):] for t in terms if str(t).startswith(KGO_IRI)}
 
 
-def test_event_type_shape_lists_exactly_the_event_classes(ontology: Graph, event_shapes: Graph) -> None:
+def test_event_type_shape_lists_exactly_the_event_classes(ontology: Graph,
+                                                          event_shapes: Graph) -> None:
     allowed = event_shapes.value(URIRef(SHAPES + "Event-type"), SH["in"])
     assert allowed is not None
     assert local_names(Collection(event_shapes, allowed)) == event_classes(ontology)

@@ -21,7 +21,8 @@ from kg.ontology import ONTOLOGY_FILE, ONTOLOGY_GRAPH, store_ontology
 from kg.pipeline import Outcome
 from kg.publish.files import QuadFileWriter
 from kg.publish.push_batches import GENID
-from kg.store import Store, to_iri, to_ox
+from kg.rdf import to_iri, to_ox
+from kg.store import Store
 
 BASE = "https://w3id.org/kg-news/id/"
 PREFIX = "https://w3id.org/kg-news/"  # every graph kg writes, the ontology's included
@@ -75,7 +76,8 @@ def ontology_matches(quads: set[str]) -> bool:
 def _deskolemised(term: ox.Term) -> object:
     if isinstance(term, ox.NamedNode):
         genid = f"{BASE}{GENID}"
-        return BNode(term.value[len(genid):]) if term.value.startswith(genid) else URIRef(term.value)
+        return (BNode(term.value[len(genid):]) if term.value.startswith(genid)
+                else URIRef(term.value))
     assert isinstance(term, ox.Literal), f"a blank node reached the endpoint: {term}"
     if term.language:
         return Literal(term.value, lang=term.language)
@@ -91,7 +93,8 @@ class _Peer(http.server.BaseHTTPRequestHandler):
 
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length", 0))
-        self.server.seen.append((self.command, self.path, dict(self.headers), self.rfile.read(length)))
+        self.server.seen.append((self.command, self.path, dict(self.headers),
+                                 self.rfile.read(length)))
         self.send_response(self.server.status)
         for name, value in self.server.headers.items():
             self.send_header(name, value)
@@ -120,7 +123,8 @@ class _Garbage(socketserver.BaseRequestHandler):
 
 
 @contextmanager
-def running_peer(answer: tuple[int, bytes] | str, tls: ssl.SSLContext | None = None) -> Iterator[Any]:
+def running_peer(answer: tuple[int, bytes] | str,
+                 tls: ssl.SSLContext | None = None) -> Iterator[Any]:
     """A real server on a loopback port that answers every request with `answer` (status
     and body, or "garbage": bytes that are not HTTP); `.seen` lists what it received."""
     handler = _Garbage if answer == "garbage" else _Peer

@@ -14,8 +14,9 @@ import pytest
 from click.testing import CliRunner, Result
 from rdflib import Graph, Literal, URIRef
 
+from kg.commands import ExitCode
 from kg.commands.push_command import push
-from kg.errors import EndpointError, ExitCode, InputError
+from kg.errors import EndpointError, InputError
 from kg.pipeline import Outcome
 from kg.publish.endpoint import PushOptions
 from kg.publish.endpoint import push as push_graphs
@@ -87,7 +88,7 @@ def test_wrong_credentials_fail_fast_with_a_clear_message(
         wrong = run_push(url, *args, "--password", "not-the-password")
         assert wrong.exit_code == ExitCode.FAILED
         assert "refused the credentials (HTTP 401)" in wrong.stderr
-        assert "--user/--password" in wrong.stderr  # the hint
+        assert "--user, --password, --auth" in wrong.stderr  # the hint, with the flags
         assert "retrying" not in wrong.output
         right = run_push(url, *args, "--password", "dba", "--force")
         assert right.exit_code == 0, right.output
@@ -168,7 +169,8 @@ def test_credentials_and_terms_as_sent(peer: Any, tmp_path: Path) -> None:
     with Store(store) as opened:
         opened.replace_graph(URIRef(f"{BASE}graph/nasty"), graph)
     url = f"http://127.0.0.1:{peer.server_address[1]}/store"
-    assert run_push(url, "--store", store, "--journal", tmp_path / "j", "--token", "s3cret").exit_code == 0
+    assert run_push(url, "--store", store, "--journal", tmp_path / "j",
+                    "--token", "s3cret").exit_code == 0
     assert run_push(url, "--method", "gsp", "--store", store, "--journal", tmp_path / "j2",
                     "--user", "me", "--password", "pw").exit_code == 0
     (update, put) = peer.seen

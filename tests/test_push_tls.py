@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
+from kg.commands import ExitCode
 from kg.commands.push_command import push
-from kg.errors import ExitCode
 from kg.store import Store
 from tests.test_push_data import BASE, running_peer
 

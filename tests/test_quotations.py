@@ -39,9 +39,11 @@ def speaker_of(annotations: Annotations, quotation: Quotation) -> str | None:
 
 # --- the seed article ---------------------------------------------------------------------------
 
-def test_attribution_lines_give_the_quotes_of_ryder_peskov_and_the_ministry(seed: Annotations) -> None:
+def test_attribution_lines_give_the_quotes_of_ryder_peskov_and_the_ministry(
+        seed: Annotations) -> None:
+    cues = ("secretary", "representative", "Defense")
     lines = {q.span.text.split()[0] + " " + q.span.text.split()[1]: q for q in seed.quotations
-             if q.cue is not None and q.cue.text.endswith(("secretary", "representative", "Defense"))}
+             if q.cue is not None and q.cue.text.endswith(cues)}
     assert {k: q.speaker for k, q in lines.items()} == {
         "Austin also": RYDER, "We believe": RYDER, "Of course,": PESKOV, "Belousov pointed": RU_MOD}
     # the spans stop before the attribution line
@@ -67,7 +69,8 @@ def test_quote_in_marks_is_the_ministrys_by_the_department(seed: Annotations) ->
     ("the beach in Sevastopol was not the target", PENTAGON, "announced"),
     ("Ukraine itself decides where to strike", PENTAGON, "emphasized"),
 ])
-def test_reported_speech_has_its_speaker(seed: Annotations, words: str, speaker: str, cue: str) -> None:
+def test_reported_speech_has_its_speaker(seed: Annotations, words: str, speaker: str,
+                                         cue: str) -> None:
     quote = starting(seed.quotations, words)
     assert not quote.direct
     assert quote.speaker == speaker
@@ -80,8 +83,10 @@ def test_unnamed_source_keeps_its_quotation_without_a_speaker(seed: Annotations)
 
 
 def test_statement_dates(seed: Annotations) -> None:
-    assert starting(seed.quotations, "US authorities would talk").date == "2024-06-25"  # "On June 25"
-    assert starting(seed.quotations, "the beach in Sevastopol").date == "2024-06-26"  # "The next day"
+    # "On June 25"
+    assert starting(seed.quotations, "US authorities would talk").date == "2024-06-25"
+    # "The next day"
+    assert starting(seed.quotations, "the beach in Sevastopol").date == "2024-06-26"
     # no date of its own: Ryder's earlier "said this on Tuesday, June 25"
     assert starting(seed.quotations, "Austin also spoke by phone today").date == "2024-06-25"
     assert starting(seed.quotations, "Of course, the direct involvement").date is None
@@ -97,15 +102,16 @@ def test_quotations_are_keyed_ordered_exact_and_never_overlap(seed: Annotations)
 
 def test_headline_and_plain_paragraphs_are_not_quotations(seed: Annotations) -> None:
     texts = [q.span.text for q in seed.quotations]
-    assert not any(t.startswith(("Ministry of Defense", "Previously, Russia", "Belousov pointed out to"))
-                   for t in texts)
+    openings = ("Ministry of Defense", "Previously, Russia", "Belousov pointed out to")
+    assert not any(t.startswith(openings) for t in texts)
 
 
 # --- invented news ------------------------------------------------------------------------------
 
-def test_quote_that_never_closes_runs_to_the_end_of_its_paragraph(processor: ArticleProcessor) -> None:
-    found = extract(processor, 'Mayor Laura Jensen said: "We will rebuild every house on this street, '
-                               'and we will do it before the winter comes',
+def test_quote_that_never_closes_runs_to_the_end_of_its_paragraph(
+        processor: ArticleProcessor) -> None:
+    found = extract(processor, 'Mayor Laura Jensen said: "We will rebuild every house on this '
+                               'street, and we will do it before the winter comes',
                     "The council meets on Friday.")
     quote = starting(found.quotations, "We will rebuild every house")
     assert quote.span.text.endswith("before the winter comes")
@@ -143,7 +149,8 @@ def test_the_company_goes_to_the_nearest_company(processor: ArticleProcessor) ->
 
 def test_nested_quotes_belong_to_the_outer_quote(processor: ArticleProcessor) -> None:
     found = extract(processor, "Prime Minister Elena Novak rejected the proposal. "
-                               "“Our answer to their ‘final offer’ is no, and it will stay no,” Novak said.")
+                               "“Our answer to their ‘final offer’ is no, and it will stay no,” "
+                               "Novak said.")
     quote = starting(found.quotations, "Our answer to their ‘final offer’ is no")
     assert speaker_of(found, quote) == "Elena Novak"
     assert not any(q.span.text.startswith("final offer") for q in found.quotations)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 
 from kg.namespaces import NIF
-from kg.shacl_sparql import OxigraphSelect, is_select
+from kg.validate.shacl_sparql import OxigraphSelect, is_select
 
 QUERY = """PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 

@@ -53,7 +53,8 @@ def expand(curie: str) -> str:
 
 
 def expected(path: Path) -> set[tuple[str, str | None]]:
-    found = re.findall(r"^# expect: (\S+)(?: (\S+))?$", path.read_text(encoding="utf-8"), re.MULTILINE)
+    found = re.findall(r"^# expect: (\S+)(?: (\S+))?$", path.read_text(encoding="utf-8"),
+                       re.MULTILINE)
     return {(expand(shape), expand(p) if p else None) for shape, p in found}
 
 
@@ -85,7 +86,8 @@ def test_every_shape_has_an_example(shapes: Graph) -> None:
 
 
 def test_every_shape_has_name_message_and_severity(shapes: Graph) -> None:
-    named = {s for kind in (SH.NodeShape, SH.PropertyShape) for s in shapes.subjects(RDF.type, kind)}
+    named = {s for kind in (SH.NodeShape, SH.PropertyShape)
+             for s in shapes.subjects(RDF.type, kind)}
     assert len(named) > 40
     for shape in named:
         for needed in (SH.name, SH.message, SH.severity):
@@ -103,7 +105,9 @@ def test_report_text_names_focus_path_message_value_and_shape(validator: Validat
     assert report.text() == (
         "Violation: <https://w3id.org/kg-news/id/article/a1> ^nif:referenceContext: "
         'nif:anchorOf "Lloyd Austen" of a mention is not the text at its offsets 23-35, or they '
-        "run past the end of the context's nif:isString (value: <https://w3id.org/kg-news/id/article/a1#char=23,35>) [kgsh:Context-anchorsMatchText]")
+        "run past the end of the context's nif:isString "
+        "(value: <https://w3id.org/kg-news/id/article/a1#char=23,35>) "
+        "[kgsh:Context-anchorsMatchText]")
 
 
 def test_report_is_deterministic_and_violations_come_first(validator: Validator) -> None:
@@ -125,7 +129,8 @@ def test_to_json_keeps_every_field(validator: Validator) -> None:
     assert data["issues"] == [{
         "focus": "https://w3id.org/kg-news/id/article/a1",
         "path": "https://schema.org/datePublished",
-        "message": "an article has exactly one schema:datePublished, a valid xsd:date or xsd:dateTime",
+        "message": ("an article has exactly one schema:datePublished, a valid xsd:date or "
+                    "xsd:dateTime"),
         "severity": "Violation",
         "shape": SHAPES_IRI + "Article-datePublished",
         "value": '"2024-06-26"',
@@ -213,14 +218,16 @@ def copy_shapes(tmp_path: Path) -> Path:
 
 def test_unparseable_shapes_file_is_named(tmp_path: Path) -> None:
     shapes_dir = copy_shapes(tmp_path)
-    (shapes_dir / "broken.ttl").write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\nsh:x sh:y", "utf-8")
+    (shapes_dir / "broken.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\nsh:x sh:y", "utf-8")
     with pytest.raises(ConfigError, match="broken.ttl"):
         Validator(shapes_dir)
 
 
 @pytest.mark.parametrize("shape", [
     # a SPARQL syntax error, which pySHACL would only meet on the first article
-    'sh:targetClass schema:Person ; sh:path schema:name ; sh:sparql [ sh:select "SELECT $this WHERE {" ]',
+    ('sh:targetClass schema:Person ; sh:path schema:name ; '
+     'sh:sparql [ sh:select "SELECT $this WHERE {" ]'),
     # a constraint pySHACL refuses to load
     "sh:targetClass schema:Person ; sh:path schema:name ; sh:minCount -1",
 ])
@@ -253,7 +260,7 @@ def test_reused_shapes_give_the_reports_of_a_fresh_pyshacl_run(validator: Valida
     must be those of pyshacl.validate run afresh on each graph, in any order."""
     import pyshacl
 
-    from kg.validate import _report
+    from kg.validate.shapes import _report
 
     for path in [*INVALID, *VALID, *INVALID[:3]]:  # again after others: no state carried over
         graph = Graph().parse(path)

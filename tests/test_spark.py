@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 from pyspark.sql import SparkSession
 
+from kg.commands import ExitCode
 from kg.commands.spark_command import spark as spark_command
-from kg.errors import ExitCode
-from kg.spark import layout
+from kg.publish import shard_layout as layout
 
 from .conftest import SEED, WIKINEWS
 from .spark_support import (
@@ -80,7 +80,8 @@ def bad_inputs(folder: Path) -> list[str]:
     (folder / "feed.csv").write_text(
         'url,date,title,text\n,2025-02-03,One,"First\n\nparagraph"\n'
         ',2025-02-03,Two,"closed" too early\n,2024-02-30,Three,Never was\n', encoding="utf-8")
-    (folder / "latin.txt").write_bytes("date 2025-02-03 Caf\xe9 opens\n\nIt did.\n".encode("latin-1"))
+    (folder / "latin.txt").write_bytes(
+        "date 2025-02-03 Caf\xe9 opens\n\nIt did.\n".encode("latin-1"))
     return [str(folder), str(folder / "missing.jsonl")]
 
 

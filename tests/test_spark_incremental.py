@@ -10,9 +10,9 @@ import pytest
 from pyspark.sql import SparkSession
 
 from kg.ids import Ids
+from kg.publish import shard_layout as layout
 from kg.settings import Settings
 from kg.sources import read_sources
-from kg.spark import layout
 from kg.spark.job import JobOptions, run_job
 
 from .spark_support import (

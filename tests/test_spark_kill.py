@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pyspark.sql import SparkSession
 
-from kg.spark import layout
+from kg.publish import shard_layout as layout
 
 from .spark_support import STORIES, run_spark, shared_session, write_story
 from .test_spark_incremental import generation_files, quads
@@ -25,8 +25,8 @@ def spark() -> SparkSession:
 
 
 def start_spark(folder: Path, out: Path) -> subprocess.Popen[bytes]:
-    """`python -m kg.spark` in a session of its own, so that its whole tree can be killed."""
-    command = [sys.executable, "-m", "kg.spark", str(folder), "--out", str(out),
+    """`python -m kg spark` in a session of its own, so that its whole tree can be killed."""
+    command = [sys.executable, "-m", "kg", "spark", str(folder), "--out", str(out),
                "--master", "local[1]", "--partitions", "2"]
     return subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)

@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from kg.namespaces import RDFS
-from kg.spark import layout
+from kg.publish import shard_layout as layout
 from kg.spark.output import write_run
 
 RUN, OLD = "https://example.org/id/run/new", "https://example.org/id/run/old"

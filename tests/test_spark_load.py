@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from pyspark.sql import SparkSession
 
 from kg.cli import main
+from kg.commands import ExitCode
 from kg.commands.push_command import push
-from kg.errors import ExitCode
 from tests.servers import OxigraphServer, endpoint_quads, oxigraph_server  # noqa: F401
 
 from .conftest import SEED

@@ -7,7 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from kg.spark import layout
+from kg.publish import shard_layout as layout
 
 from .conftest import ROOT
 

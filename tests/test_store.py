@@ -13,7 +13,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SDO, XSD
 
 from kg.errors import QueryError, StoreError
-from kg.store import Store, to_iri, to_ox
+from kg.rdf import to_iri, to_ox
+from kg.store import Store
 
 ID = "https://w3id.org/kg-news/id/"
 G1, G2 = URIRef(f"{ID}graph/one"), URIRef(f"{ID}graph/two")

@@ -1,4 +1,5 @@
-"""The whole Wikinews 2019 corpus (171 articles) through the real pipeline: no crash, all conform."""
+"""The whole Wikinews 2019 corpus (171 articles) through the real pipeline: no crash, all
+conform."""
 
 from __future__ import annotations
 
