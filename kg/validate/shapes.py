@@ -72,7 +72,8 @@ class Validator:
         self.files = tuple(sorted(Path(shapes_dir).glob("*.ttl")))
         if not self.files:
             raise ConfigError(f"no shapes (*.ttl) in {shapes_dir}",
-                              hint="point the 'shapes' setting at the project's shapes/ directory")
+                              hint="point the shapes setting at a directory of SHACL shapes "
+                              "(the default is kg's own)", settings=("shapes",))
         self._shapes = _parse(self.files)
         try:  # fail here, naming the file, rather than on the first article of a batch
             self._runner = _Runner(self._shapes)
