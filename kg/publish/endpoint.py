@@ -76,7 +76,8 @@ def push(source: GraphSource, connection: Connection, options: PushOptions, jour
             _push_all(source, options, record, sender, summary, progress)
         except EndpointError as error:
             raise EndpointError(f"{error.message}; {summary.pushed} graph(s) pushed before "
-                                f"that are in the journal {journal}", hint=error.hint) from error
+                                f"that are in the journal {journal}", error.hint,
+                                error.settings) from error
     return summary
 
 
