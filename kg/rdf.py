@@ -60,6 +60,18 @@ def _convert(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise StoreError(f"cannot convert {type(term).__name__} {term!r} to an RDF term")
 
 
+def iri_problem(text: str) -> str | None:
+    """Why `text` is not an absolute IRI as RDF takes it (RFC 3987), or None if it is one.
+
+    Oxigraph's own parser decides: what passes here is what the store and files accept later.
+    """
+    try:
+        ox.NamedNode(text)
+    except ValueError as error:
+        return str(error)
+    return None
+
+
 def to_iri(term: Node) -> ox.NamedNode:
     """The pyoxigraph IRI for a subject, predicate or graph name (all IRIs in kg data)."""
     node = to_ox(term)

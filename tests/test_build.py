@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -107,3 +108,25 @@ def test_bad_records_are_counted_and_the_rest_is_built(tmp_path: Path) -> None:
     assert summary.counts["built"] == 1
     rejected = (out / "invalid" / "rejected.jsonl").read_text().splitlines()
     assert len(rejected) == 3 and all("date" in line or "empty" in line for line in rejected)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_bad_url_rejects_its_record_and_the_run_goes_on(tmp_path: Path, jobs: int) -> None:
+    rows = [("https://news.example.org/one", "Harbour reopens in Tarnow"),
+            ("https://news.example.org/two words", "Bridge closes in Lesno"),
+            ("relative/three.html", "Mayor resigns in Borek"),
+            ("https://news.example.org/four", "Storm passes over Kalno")]
+    feed = tmp_path / "feed.csv"
+    feed.write_text("url,date,title,text\n" + "".join(
+        f'{url},2025-03-0{n},{title},"{title}, officials said on Monday."\n'
+        for n, (url, title) in enumerate(rows, 1)), encoding="utf-8")
+    out = tmp_path / "out"
+    targets = Targets(out / "store", (out / "graph.nq",), out / "invalid")
+    summary = build(read_sources([str(feed)]), Settings(), targets, jobs)
+    assert (summary.counts["built"], summary.counts["rejected"]) == (2, 2)
+    assert headlines(out / "store") == ['"Harbour reopens in Tarnow"', '"Storm passes over Kalno"']
+    assert (out / "graph.nq").read_text().count("schema.org/headline") == 2
+    lines = [json.loads(x) for x in (out / "invalid" / "rejected.jsonl").read_text().splitlines()]
+    assert [x["origin"] for x in lines] == [f"{feed} record 2 (line 3)",
+                                            f"{feed} record 3 (line 4)"]
+    assert all("is not an absolute IRI" in x["reason"] for x in lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import logging
 from pathlib import Path
 
@@ -423,3 +424,26 @@ def test_real_wikinews_csv() -> None:
     for article in articles(results):
         assert article.url and article.url.startswith("https://en.wikinews.org/")
         assert all(part == part.strip() and part for part in article.body.split(PARAGRAPH_BREAK))
+
+
+# URLs: the article's identity and its schema:url, so it must be an IRI the RDF writers accept
+
+BAD_URLS = ["https://news.example.org/a b", 'https://news.example.org/"q"',
+            "https://news.example.org/{id}", "https://news.example.org/a\\b",
+            "https://news.example.org/a\nb", "news/2025/relative.html",
+            "https://news.example.org/%zz", "https://news.example.org/\u0007"]
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_a_url_that_is_not_an_iri_rejects_its_record_only(tmp_path: Path, url: str) -> None:
+    lines = [{"url": "https://news.example.org/ok-1", "date": "2025-02-03", "title": "One",
+              "text": "First."},
+             {"url": url, "date": "2025-02-03", "title": "Two", "text": "Second."},
+             {"url": "https://news.example.org/ok-3", "date": "2025-02-03", "title": "Three",
+              "text": "Third."}]
+    path = write(tmp_path, "feed.jsonl", "".join(json.dumps(x) + "\n" for x in lines).encode())
+    results = read(path)
+    assert [a.headline for a in articles(results)] == ["One", "Three"]
+    (bad,) = rejected(results)
+    assert bad.origin == f"{path} line 2"
+    assert "is not an absolute IRI" in bad.reason and repr(url.strip()) in bad.reason

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from kg.errors import ConfigError
 from kg.model import PARAGRAPH_BREAK, Article, Rejected
+from kg.rdf import iri_problem
 
 logger = logging.getLogger("kg.sources")
 
@@ -81,10 +82,17 @@ def join_paragraphs(text: str) -> str:
 
 def make_article(origin: str, headline: str, published: dt.date | dt.datetime, body: str,
                  url: str | None, max_chars: int) -> Article | Rejected:
-    """The Article, or Rejected when its text is longer than `max_chars`."""
+    """The Article, or Rejected when its URL is not an absolute IRI or its text is longer than
+    `max_chars`."""
+    url = url.strip() if url and url.strip() else None
+    problem = iri_problem(url) if url else None
+    if url and problem:
+        # The URL is the article's identity: building it under another one would give it a
+        # second graph once the URL is fixed. So the record is rejected, not kept without it.
+        return Rejected(origin, f"the url {url!r} is not an absolute IRI ({problem}); "
+                                "fix it, or leave the field empty")
     # A headline is one line: a line break in it would make it two paragraphs of Article.text.
-    article = Article(" ".join(headline.split()), published, join_paragraphs(body),
-                      url.strip() if url and url.strip() else None, origin)
+    article = Article(" ".join(headline.split()), published, join_paragraphs(body), url, origin)
     size = len(article.text)
     if size > max_chars:
         return Rejected(origin, f"the article is {size:,} characters long, over the limit of "
