@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from kg.errors import ConfigError
+from kg.rdf import iri_problem
 from kg.resources import resource_dir
 
 # The source checkout, for tests and tools that run from one; kg itself finds its data files
@@ -82,11 +83,14 @@ def _coerce(values: dict[str, Any]) -> Settings:
 
 
 def _checked(settings: Settings) -> Settings:
-    if not settings.base_iri.endswith(("/", "#")):
-        raise ConfigError(f"base_iri {settings.base_iri!r} must end with '/' or '#'")
+    # kg mints IRIs as base + "article/<id>#char=0,5": a '#' in the base would make two.
+    base = settings.base_iri
+    if not base.endswith("/") or "#" in base or _not_http_iri(base):
+        raise ConfigError(f"base_iri {base!r} must be an http(s) IRI ending in '/', with no '#'",
+                          hint="e.g. https://example.org/id/", settings=("base_iri",))
     for name in _IRI_SETTINGS:
         value = getattr(settings, name)
-        if value and urlsplit(value).scheme not in ("http", "https"):
+        if value and _not_http_iri(value):
             raise ConfigError(f"setting {name}={value!r} is not an http(s) IRI",
                               hint=f"give an absolute IRI such as https://example.org/..., "
                                    f"or leave {name} empty")
@@ -94,3 +98,7 @@ def _checked(settings: Settings) -> Settings:
         raise ConfigError(f"dump_url {settings.dump_url!r} must end with '/'",
                           hint="it is the URL of the directory that holds the dump files")
     return settings
+
+
+def _not_http_iri(value: str) -> bool:
+    return urlsplit(value).scheme not in ("http", "https") or iri_problem(value) is not None

@@ -177,3 +177,15 @@ def test_readme_queries_answer_on_the_seed(built: Path) -> None:
         result = CliRunner().invoke(main, ["query", "--store", str(built / "store"), text])
         assert result.exit_code == ExitCode.OK, result.output
         assert "(0 rows)" not in result.output and "Sevastopol" in result.output
+
+
+@pytest.mark.parametrize("base", ["https://news.example.org/id#", "https://news.example.org/my id/",
+                                  "urn:kg:", "news.example.org/id/"])
+def test_a_base_iri_kg_cannot_mint_from_stops_before_any_article(tmp_path: Path,
+                                                                 base: str) -> None:
+    """Checked when settings load: before, '#' or a space failed on the first article."""
+    result = CliRunner().invoke(main, ["build", str(SEED), "--base-iri", base,
+                                       "--store", str(tmp_path / "store")])
+    assert result.exit_code == ExitCode.FAILED
+    assert "base_iri" in result.output and "(options: --base-iri)" in result.output
+    assert not (tmp_path / "store").exists()
