@@ -209,6 +209,22 @@ def test_unknown_iri_is_404(server: str) -> None:
         assert answer.status_code == 404, path
 
 
+# What a browser sends: error pages must come back as pages with the right status.
+BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+@pytest.mark.parametrize(("path", "status"), [
+    ("/kg-news/id/person/nobody", 404), ("/nowhere", 404), ("/dumps/missing.nq", 404),
+    ("/kg-news/id/%3Cbad%3E", 404), ("/browse?type=x&offset=y", 400),
+    ("/search?q=" + "a" * 5000, 400)])
+def test_error_pages_reach_a_browser_with_their_status(server: str, path: str,
+                                                       status: int) -> None:
+    answer = requests.get(f"{server}{path}", headers=BROWSER, timeout=60)
+    assert answer.status_code == status, path
+    assert answer.headers["Content-Type"].startswith("text/html")
+    assert f"<h1>{status}</h1>" in answer.text
+
+
 def test_query_past_the_timeout_is_stopped(tight: str) -> None:
     answer = requests.get(f"{tight}/sparql", params={"query": CROSS_PRODUCT}, timeout=120)
     assert answer.status_code == 503

@@ -18,11 +18,12 @@ _environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def render(template: str, status: int = 200, **context: Any) -> Response:
-    """The page `template` filled with `context`, as an HTML response."""
+def render(template: str, code: int = 200, **context: Any) -> Response:
+    """The page `template` filled with `context`, as an HTML response with status `code`
+    (`context` may hold a `status` of its own: the error page shows it)."""
     context.setdefault("search_text", "")
     context.setdefault("has_dumps", False)
     html = _environment.get_template(template).render(**context)
-    response = Response(html, status=status, content_type="text/html; charset=utf-8")
+    response = Response(html, status=code, content_type="text/html; charset=utf-8")
     response.headers["Content-Security-Policy"] = _POLICY
     return response
