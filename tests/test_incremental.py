@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,18 @@ def test_prune_keeps_everything_when_an_input_could_not_be_read(tmp_path: Path) 
     folder = write(tmp_path / "news", {"harbour.txt": HARBOUR, "bridge.txt": BRIDGE})
     build_folder(folder, tmp_path / "store")
     write(folder, {"harbour.txt": HARBOUR, "bridge.txt": "date 2025-13-45 Bridge\n\nText.\n"})
+    summary = build_folder(folder, tmp_path / "store", prune=True)
+    assert summary.counts["rejected"] == 1 and summary.removed == 0
+    assert "Old bridge in Marrow closes for repairs" in headlines(tmp_path / "store")
+
+
+def test_prune_keeps_the_articles_of_a_folder_that_could_not_be_read(tmp_path: Path) -> None:
+    """A named pipe in the bridge story's place stands for any input kg cannot read (a locked
+    folder: tests/test_sources.py): the story may still be there, so nothing is pruned."""
+    folder = write(tmp_path / "news", {"harbour.txt": HARBOUR, "bridge.txt": BRIDGE})
+    build_folder(folder, tmp_path / "store")
+    (folder / "bridge.txt").unlink()
+    os.mkfifo(folder / "bridge.txt")
     summary = build_folder(folder, tmp_path / "store", prune=True)
     assert summary.counts["rejected"] == 1 and summary.removed == 0
     assert "Old bridge in Marrow closes for repairs" in headlines(tmp_path / "store")

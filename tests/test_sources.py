@@ -6,6 +6,11 @@ import datetime as dt
 import io
 import json
 import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -447,3 +452,59 @@ def test_a_url_that_is_not_an_iri_rejects_its_record_only(tmp_path: Path, url: s
     (bad,) = rejected(results)
     assert bad.origin == f"{path} line 2"
     assert "is not an absolute IRI" in bad.reason and repr(url.strip()) in bad.reason
+
+
+# Folders: what cannot be read is reported in its place, never skipped without a word
+
+ARTICLE = b"date 2025-01-02 Ferry resumes\n\nThe ferry sailed again.\n"
+
+
+def test_an_unreadable_folder_is_reported_and_the_rest_read(tmp_path: Path) -> None:
+    """Run as an unprivileged user (root reads any folder): the permission check is real."""
+    top = Path(tempfile.mkdtemp(prefix="kg-locked-"))
+    try:
+        top.chmod(0o755)
+        for name in ("a-open", "b-locked"):
+            (top / name).mkdir()
+            (top / name / "story.txt").write_bytes(ARTICLE)
+        (top / "b-locked").chmod(0)
+        script = ("import json; from kg.sources import read_sources\n"
+                  f"for r in read_sources([{str(top)!r}]):\n"
+                  "    print(json.dumps([type(r).__name__, r.origin, getattr(r, 'reason', '')]))")
+        user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        command = [*(user if os.geteuid() == 0 else []), sys.executable, "-c", script]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        results = [json.loads(line) for line in done.stdout.splitlines()]
+        assert results == [["Article", str(top / "a-open" / "story.txt"), ""],
+                           ["Rejected", str(top / "b-locked"),
+                            "cannot read the folder: Permission denied"]]
+    finally:
+        (top / "b-locked").chmod(0o755)
+        shutil.rmtree(top)
+
+
+def test_a_linked_folder_is_read_once_and_a_link_loop_ends(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "linked.txt").write_bytes(ARTICLE)
+    top = tmp_path / "in"
+    top.mkdir()
+    (top / "own.txt").write_bytes(ARTICLE)
+    (top / "link").symlink_to(elsewhere, target_is_directory=True)
+    (elsewhere / "back").symlink_to(top, target_is_directory=True)  # a loop
+    results = read(top)
+    assert [a.origin for a in articles(results)] == [str(top / "link" / "linked.txt"),
+                                                    str(top / "own.txt")]
+    assert rejected(results) == []
+
+
+def test_a_named_pipe_is_reported_not_waited_on(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(ARTICLE)
+    os.mkfifo(tmp_path / "b.txt")
+    results = read(tmp_path)
+    assert [a.origin for a in articles(results)] == [str(tmp_path / "a.txt")]
+    (pipe,) = rejected(results)
+    assert pipe.origin == str(tmp_path / "b.txt") and "not a regular file" in pipe.reason
+    (named,) = read(tmp_path / "b.txt")
+    assert isinstance(named, Rejected) and "not a regular file" in named.reason

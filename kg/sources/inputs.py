@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import glob
 import io
+import logging
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -20,6 +22,7 @@ STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
 _MAGIC = re.compile(r"[*?[]")
 _KNOWN = ", ".join(EXTENSIONS)
+log = logging.getLogger("kg.sources")
 
 
 def read_sources(inputs: Sequence[str], fields: Mapping[str, str] | None = None,
@@ -45,16 +48,20 @@ def _read_all(inputs: list[str], options: ReadOptions,
             yield files
             continue
         for path in files:
-            yield from _read_file(path, options)
+            if isinstance(path, Rejected):
+                yield path
+            else:
+                yield from _read_file(path, options)
 
 
-def expand(spec: str) -> list[str] | Rejected:
-    """The files an input names: itself, a directory's readable files, or a pattern's matches."""
+def expand(spec: str) -> list[str | Rejected] | Rejected:
+    """The files an input names: itself, a directory's readable files, or a pattern's matches;
+    in their place, what could not be read (a folder not allowed, a named pipe) as Rejected."""
     if os.path.isdir(spec):
         return _walk(spec) or Rejected(spec, f"the directory holds no file kg reads ({_KNOWN})")
     if os.path.lexists(spec):
         if format_of(spec):
-            return [spec]
+            return [_regular(spec)]
         kind = os.path.splitext(spec)[1] or "extension-less"
         return Rejected(spec, f"kg does not read {kind} files; it reads {_KNOWN}")
     if _MAGIC.search(spec):
@@ -62,14 +69,48 @@ def expand(spec: str) -> list[str] | Rejected:
     return Rejected(spec, "no such file or directory")
 
 
-def _walk(directory: str) -> list[str]:
-    """The readable files under `directory`, recursively, sorted, hidden ones left out."""
-    found = []
-    for root, dirs, files in os.walk(directory):
+def _walk(directory: str) -> list[str | Rejected]:
+    """The readable files under `directory`, recursively, sorted, hidden ones left out.
+
+    Symbolic links to folders are followed as links to files are; a folder already walked (a
+    link loop, or two links to one folder) is walked once. A folder that cannot be listed is
+    a Rejected in its place: it may hold articles, so nothing may be pruned after it.
+    """
+    found: list[str | Rejected] = []
+    walked: set[str] = set()
+
+    def unreadable(error: OSError) -> None:
+        name = error.filename or directory
+        found.append(Rejected(name, f"cannot read the folder: {error.strerror or error}"))
+
+    for root, dirs, files in os.walk(directory, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(root)
+        if real in walked:
+            dirs[:] = []
+            log.warning("%s: already read as %s (a link to a folder kg walked)", root, real)
+            continue
+        walked.add(real)
         dirs[:] = [name for name in dirs if not name.startswith(".")]
-        found += [os.path.join(root, name) for name in files
+        found += [_regular(os.path.join(root, name)) for name in files
                   if not name.startswith(".") and format_of(name)]
-    return sorted(found, key=_path_order)
+    return sorted(found, key=lambda item: _path_order(_origin(item)))
+
+
+def _regular(path: str) -> str | Rejected:
+    """`path` if it is a regular file (or a link to one); else why it is not read: reading a
+    named pipe would wait forever."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        return Rejected(path, f"cannot read the file: {error.strerror or error}")
+    if not stat.S_ISREG(mode):
+        return Rejected(path, "not a regular file (a named pipe, socket or device): kg reads "
+                              "only regular files")
+    return path
+
+
+def _origin(item: str | Rejected) -> str:
+    return item.origin if isinstance(item, Rejected) else item
 
 
 def _path_order(path: str) -> tuple[str, ...]:
@@ -77,15 +118,15 @@ def _path_order(path: str) -> tuple[str, ...]:
     return Path(path).parts
 
 
-def _glob(pattern: str) -> list[str]:
+def _glob(pattern: str) -> list[str | Rejected]:
     """The readable files a glob pattern matches (directories walked), sorted, each once."""
-    found: dict[str, None] = {}
+    found: dict[str, str | Rejected] = {}
     for match in sorted(glob.glob(pattern, recursive=True), key=_path_order):
         if os.path.isdir(match):
-            found.update(dict.fromkeys(_walk(match)))
+            found.update((_origin(item), item) for item in _walk(match))
         elif format_of(match):
-            found[match] = None
-    return list(found)
+            found[match] = _regular(match)
+    return list(found.values())
 
 
 def _read_file(path: str, options: ReadOptions) -> Iterator[Article | Rejected]:

@@ -48,7 +48,11 @@ def read_records(sc: SparkContext, specs: Sequence[str], options: ReadOptions) -
         if isinstance(files, Rejected):
             rejected.append(((index, 0, 0), files))
         else:
-            local += [(index, number, path) for number, path in enumerate(files)]
+            for number, path in enumerate(files):
+                if isinstance(path, Rejected):
+                    rejected.append(((index, number, 0), path))
+                else:
+                    local.append((index, number, path))
     parts: list[RDD[Record]] = [sc.parallelize(rejected, 1)] if rejected else []
     if local:  # one task per file, up to the cluster's parallelism
         files_rdd = sc.parallelize(local, max(1, min(len(local), sc.defaultParallelism * 4)))
