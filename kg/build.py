@@ -26,7 +26,7 @@ from kg.extract.nlp import model_version
 from kg.ids import Ids, article_key, content_digest
 from kg.model import Article, Rejected
 from kg.ontology import store_ontology
-from kg.pipeline import ArticleProcessor, Outcome, Status, Unchanged
+from kg.pipeline import ArticleProcessor, Duplicate, Item, Outcome, Status, Unchanged
 from kg.provenance import run_graph, run_iri
 from kg.publish.files import GraphFileWriter, QuadFileWriter, open_writer, write_graph
 from kg.settings import Settings
@@ -82,7 +82,7 @@ def build(records: Iterable[Article | Rejected], settings: Settings, targets: Ta
     (targets.invalid_dir / REJECTED_FILE).unlink(missing_ok=True)  # this run's rejects only
     version = model_version(settings.model)
     run = run_iri(settings, version)
-    seen: set[str] = set()  # graph names of this run's articles, for pruning
+    seen: dict[str, str] = {}  # graph name of each article of this run -> its first origin
     with ExitStack() as stack:
         store = stack.enter_context(Store(targets.store)) if targets.store else None
         writers = [open_writer(path) for path in targets.outputs]
@@ -109,22 +109,26 @@ def build(records: Iterable[Article | Rejected], settings: Settings, targets: Ta
     return summary
 
 
-def _note_names(records: Iterable[Article | Rejected], ids: Ids, seen: set[str],
-                store: Store | None, run: str) -> Iterator[Article | Rejected | Unchanged]:
-    """The records, each article's graph name noted in `seen`; with a store to compare with,
-    an article whose stored graph is up to date becomes an Unchanged marker (kept in its place
-    in the stream, so outcomes still come back in input order)."""
+def _note_names(records: Iterable[Article | Rejected], ids: Ids, seen: dict[str, str],
+                store: Store | None, run: str) -> Iterator[Item]:
+    """The records, each article's graph name noted in `seen`. Markers take the place of the
+    articles not to build (in the stream, so outcomes still come back in input order): a
+    Duplicate for a later record of an article already seen (two records never merge into one
+    graph), and, with a store to compare with, Unchanged for an article stored up to date."""
     for record in records:
         if isinstance(record, Article):
             name = ids.graph(record)
-            seen.add(str(name))
+            if str(name) in seen:
+                yield Duplicate(record.origin, seen[str(name)])
+                continue
+            seen[str(name)] = record.origin
             if store and store.built_from(name) == (content_digest(record), run):
                 yield Unchanged(record.origin, name)
                 continue
         yield record
 
 
-def _prune(store: Store, ids: Ids, seen: set[str], summary: Summary) -> int:
+def _prune(store: Store, ids: Ids, seen: dict[str, str], summary: Summary) -> int:
     """Remove the article graphs of the store whose article was not in this run's input."""
     rejected = summary.counts[Status.REJECTED.value]
     if rejected:
@@ -133,13 +137,13 @@ def _prune(store: Store, ids: Ids, seen: set[str], summary: Summary) -> int:
         log.warning("not pruning: %d input(s) could not be read, and their articles cannot be "
                     "told from removed ones", rejected)
         return 0
-    gone = store.remove_graphs_except(ids.graph_prefix, seen)
+    gone = store.remove_graphs_except(ids.graph_prefix, seen.keys())
     for name in gone:
         log.info("pruned %s: its article is no longer in the input", name)
     return len(gone)
 
 
-def outcomes(records: Iterable[Article | Rejected | Unchanged], settings: Settings,
+def outcomes(records: Iterable[Item], settings: Settings,
              jobs: int) -> Iterator[Outcome]:
     """The outcome of each record, in input order, in this process or in `jobs` workers."""
     if jobs <= 1:
@@ -154,8 +158,8 @@ def outcomes(records: Iterable[Article | Rejected | Unchanged], settings: Settin
             yield outcome
 
 
-def _throttled(records: Iterable[Article | Rejected | Unchanged],
-               window: threading.BoundedSemaphore) -> Iterator[Article | Rejected | Unchanged]:
+def _throttled(records: Iterable[Item],
+               window: threading.BoundedSemaphore) -> Iterator[Item]:
     # Pool.imap's feeder thread drains its input as fast as it can; the semaphore makes it
     # wait, so only a window of articles is ever in memory.
     for record in records:
@@ -171,7 +175,7 @@ def _start_worker(settings: Settings) -> None:
     _PROCESSOR = ArticleProcessor(settings)
 
 
-def _work(record: Article | Rejected | Unchanged) -> Outcome:
+def _work(record: Item) -> Outcome:
     assert _PROCESSOR is not None, "worker used before its initializer ran"
     return _PROCESSOR(record)
 

@@ -34,6 +34,13 @@ class Status(str, Enum):
     REJECTED = "rejected"
     FAILED = "failed"
     UNCHANGED = "unchanged"
+    DUPLICATE = "duplicate"
+
+
+def duplicate_reason(first: str) -> str:
+    """Why a record is not built: an earlier one has its identity (the rule of both engines)."""
+    return (f"the same article as {first} (the same URL, or without one the same date and "
+            "headline): the first record of an article is built, later ones are not")
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,18 @@ class Unchanged:
 
     origin: str
     name: URIRef  # the article's named graph
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A record with the identity of an earlier one in the same run: it is not built."""
+
+    origin: str
+    first: str  # the origin of the earlier record, which is built
+
+
+# What the processor takes: a record read, or a marker an incremental run put in its place.
+Item = Article | Rejected | Unchanged | Duplicate
 
 
 @dataclass(frozen=True)
@@ -65,12 +84,14 @@ class ArticleProcessor:
         self.context = MappingContext(Ids(settings.base_iri),
                                       run_iri(settings, self.extractor.model_version))
 
-    def __call__(self, item: Article | Rejected | Unchanged) -> Outcome:
+    def __call__(self, item: Item) -> Outcome:
         """The outcome of one record; never raises for a bad article."""
         if isinstance(item, Rejected):
             return Outcome(Status.REJECTED, item.origin, reason=item.reason)
         if isinstance(item, Unchanged):
             return Outcome(Status.UNCHANGED, item.origin, item.name)
+        if isinstance(item, Duplicate):
+            return Outcome(Status.DUPLICATE, item.origin, reason=duplicate_reason(item.first))
         try:
             return self.build(item)
         except Exception as error:  # noqa: BLE001 - one article must not stop the batch

@@ -130,3 +130,31 @@ def test_a_bad_url_rejects_its_record_and_the_run_goes_on(tmp_path: Path, jobs: 
     assert [x["origin"] for x in lines] == [f"{feed} record 2 (line 3)",
                                             f"{feed} record 3 (line 4)"]
     assert all("is not an absolute IRI" in x["reason"] for x in lines)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_later_record_of_the_same_article_is_reported_not_merged(tmp_path: Path,
+                                                                   jobs: int) -> None:
+    """Same URL, or no URL and the same date and headline (wire copy): the first is built."""
+    records = [{"url": "https://news.example.org/9", "title": "Dam opens in Ostra"},
+               {"title": "Ferry sinks off Pelka"},
+               {"url": "https://news.example.org/9", "title": "Ostra dam opens at last"},
+               {"title": "Ferry sinks off Pelka"}]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({**r, "date": "2025-04-01",
+                                        "text": f"{r['title']}, officials said."}) + "\n"
+                            for r in records), encoding="utf-8")
+    out = tmp_path / "out"
+    targets = Targets(out / "store", (out / "graph.nq",), out / "invalid")
+    summary = build(read_sources([str(feed)]), Settings(), targets, jobs)
+    assert (summary.counts["built"], summary.counts["duplicate"]) == (2, 2)
+    assert headlines(out / "store") == ['"Dam opens in Ostra"', '"Ferry sinks off Pelka"']
+    written = (out / "graph.nq").read_text()
+    assert written.count("schema.org/headline") == 2 and "at last" not in written
+    lines = [json.loads(x) for x in (out / "invalid" / "rejected.jsonl").read_text().splitlines()]
+    assert [(x["status"], x["origin"]) for x in lines] == [("duplicate", f"{feed} line 3"),
+                                                          ("duplicate", f"{feed} line 4")]
+    assert f"the same article as {feed} line 1" in lines[0]["reason"]
+    again = build(read_sources([str(feed)]), Settings(),
+                  Targets(out / "store", (), out / "invalid-again"), jobs)
+    assert (again.counts["unchanged"], again.counts["duplicate"]) == (2, 2)

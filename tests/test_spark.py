@@ -11,6 +11,7 @@ from pyspark.sql import SparkSession
 
 from kg.commands import ExitCode
 from kg.commands.spark_command import spark as spark_command
+from kg.pipeline import duplicate_reason
 from kg.publish import shard_layout as layout
 
 from .conftest import SEED, WIKINEWS
@@ -146,15 +147,20 @@ def test_a_folder_uri_with_nothing_kg_reads_is_rejected(spark: SparkSession,
     assert "holds no file kg reads" in summary.problems[0][2]
 
 
-def test_a_graph_read_twice_is_built_from_the_later_record(spark: SparkSession,
+def test_a_graph_read_twice_is_built_from_the_first_record(spark: SparkSession,
                                                            tmp_path: Path) -> None:
+    """The rule of kg build: the later record is reported as a duplicate, never merged."""
     first = '{"url": "https://news.example.org/1", "date": "2026-02-01", "title": "%s", ' \
             '"text": "LARN - The new bridge opened on Sunday."}\n'
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.jsonl").write_text(first % "Bridge opens in Larn")
     (tmp_path / "in" / "b.jsonl").write_text(first % "Larn bridge opens at last")
     summary = run_spark(spark, [tmp_path / "in"], tmp_path / "out")
-    assert (summary.counts["built"], summary.counts["superseded"]) == (1, 1)
+    assert (summary.counts["built"], summary.counts["duplicate"]) == (1, 1)
     found = canonical(spark_files(tmp_path / "out"))
-    assert any("Larn bridge opens at last" in quad for quad in found)
-    assert not any("Bridge opens in Larn" in quad for quad in found)
+    assert any("Bridge opens in Larn" in quad for quad in found)
+    assert not any("Larn bridge opens at last" in quad for quad in found)
+    later = str(tmp_path / "in" / "b.jsonl") + " line 1"
+    assert summary.problems == [("duplicate", later, duplicate_reason(
+        str(tmp_path / "in" / "a.jsonl") + " line 1"))]
+    assert not summary.ok

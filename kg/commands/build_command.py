@@ -77,7 +77,8 @@ def render_summary(summary: Summary, targets: Targets) -> str:
     counts = summary.counts
     lines = [(f"built {counts['built']}, unchanged {counts['unchanged']}, "
               f"invalid {counts['invalid']}, rejected {counts['rejected']}, "
-              f"failed {counts['failed']}, removed {summary.removed}")]
+              f"failed {counts['failed']}, removed {summary.removed}, "
+              f"duplicate {counts['duplicate']}")]
     if targets.store:
         lines.append(f"store: {targets.store}")
     lines += [f"file: {path}" for path in targets.outputs]

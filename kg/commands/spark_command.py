@@ -60,7 +60,8 @@ def render_summary(summary: SparkSummary, out: Path) -> str:
     """The counters, where the generation went, and each record not built."""
     counts, generation = summary.counts, summary.generation
     lines = [", ".join(f"{name} {counts[name]}" for name in
-                       ("built", "unchanged", "invalid", "rejected", "failed", "removed"))]
+                       ("built", "unchanged", "invalid", "rejected", "failed", "removed",
+                        "duplicate"))]
     lines.append(f"generation: {generation} (named in {out / layout.CURRENT})")
     lines.append(f"quads: {generation / layout.QUADS}/part-*.nq and {generation / layout.RUN}")
     if summary.pruning_skipped:

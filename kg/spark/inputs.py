@@ -5,7 +5,7 @@ rejects (a missing path, a folder with nothing kg reads) are those of `kg build`
 of files is shipped, and each task opens and reads its own file. Paths with a URI scheme
 (hdfs://, s3a://, file://) are read by Spark (`binaryFiles`) and parsed from the bytes by the
 same readers. Every record carries its place in the input, `order`, so that when two records
-name the same graph the later one wins, as in `kg build`.
+name the same graph the first one is built and the later ones reported, as in `kg build`.
 """
 
 from __future__ import annotations

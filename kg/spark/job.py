@@ -30,7 +30,7 @@ from kg.spark.keys import article_entries, grouped, previous_entries, rejected_r
 from kg.spark.worker import KEPT, UNCHANGED, Context, Row, settle_partition
 
 log = logging.getLogger("kg.spark")
-STATUSES = ("built", UNCHANGED, "invalid", "rejected", "failed", "removed")
+STATUSES = ("built", UNCHANGED, "invalid", "rejected", "failed", "removed", "duplicate")
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class JobOptions:
 
 @dataclass
 class SparkSummary:
-    """The counts of a run (STATUSES, plus kept and superseded), its problems, its generation."""
+    """The counts of a run (STATUSES, plus kept), its problems, its generation."""
 
     generation: Path
     counts: Counter[str] = field(default_factory=Counter)
@@ -55,7 +55,8 @@ class SparkSummary:
     @property
     def ok(self) -> bool:
         """True when every graph was built or unchanged."""
-        return not any(self.counts[status] for status in ("invalid", "rejected", "failed"))
+        return not any(self.counts[status]
+                       for status in ("invalid", "rejected", "failed", "duplicate"))
 
 
 def run_job(spark: SparkSession, inputs: Sequence[str], out: Path, settings: Settings,
@@ -109,7 +110,7 @@ def _write(rows: RDD[Row], summary: SparkSummary, rejected: list[tuple[Order, Re
         output.write_parts(rows, "manifest", generation / layout.MANIFEST, layout.MANIFEST_SUFFIX)
         checkpoint("manifest")
         summary.counts.update(_count(rows, rejected))
-        extras = rows.map(lambda row: row.extra).filter(lambda extra: extra is not None)
+        extras = rows.flatMap(lambda row: ([row.extra] if row.extra else []) + list(row.duplicates))
         problems = output.write_extras(extras.toLocalIterator(), generation, rejected)
         summary.problems = [problem[1:] for problem in problems]
         runs = rows.map(lambda row: _run_of(row.manifest) if row.manifest else "")
@@ -122,7 +123,7 @@ def _count(rows: RDD[Row], rejected: Sequence[object]) -> Counter[str]:
     """Counts by status; kept graphs count as unchanged too (they are, and were not built)."""
     found = Counter(dict.fromkeys((*STATUSES, KEPT), 0))
     found.update(rows.map(lambda row: row.status).countByValue())
-    found["superseded"] = rows.map(lambda row: row.superseded).sum()
+    found["duplicate"] = rows.map(lambda row: len(row.duplicates)).sum()
     found[UNCHANGED] += found[KEPT]
     found["rejected"] += len(rejected)
     return found

@@ -1,7 +1,7 @@
 """Stage 2: everything known about one article graph, brought to one partition, in order.
 
 Three kinds of entry are keyed by (graph IRI, kind, order): the previous generation's manifest
-line, each article read that names the graph (the later in input order sorts last and wins),
+line, each article read that names the graph (in input order: the first is built, as in kg build),
 and the previous generation's quads of the graph. One shuffle (`repartitionAndSortWithinPartitions`)
 puts all entries of a graph together, sorted, in the partition its IRI hashes to; a partition
 is then read one graph at a time, so memory holds one article's entries, never a corpus.

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from rdflib import Graph, URIRef
 
 from kg.ids import article_key, content_digest
-from kg.pipeline import ArticleProcessor, Outcome, Status
+from kg.pipeline import ArticleProcessor, Outcome, Status, duplicate_reason
 from kg.publish.files import nquads, turtle
 from kg.rdf import to_ox_triples
 from kg.settings import Settings
@@ -37,7 +37,9 @@ class Row(NamedTuple):
     quads: str | None = None
     manifest: str | None = None
     extra: tuple[Any, ...] | None = None
-    superseded: int = 0  # earlier records of the same graph in the input, which lost
+    # Later records of the same graph in the input, not built: ("problem", order, "duplicate",
+    # origin, reason) each, as kg build reports them.
+    duplicates: tuple[tuple[Any, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,15 +76,17 @@ def settle(context: Context, graph: str, entries: list[tuple[int, Order, Any]]) 
         if old is None:
             return Row(REMOVED)  # quads without a manifest line: a damaged generation
         return Row(REMOVED) if context.prune else old._replace(status=KEPT)
-    order, article = articles[-1]
+    order, article = articles[0]  # the first record of an article is built, as in kg build
+    duplicates = tuple(("problem", later, Status.DUPLICATE.value, other.origin,
+                        duplicate_reason(article.origin)) for later, other in articles[1:])
     digest = content_digest(article)
     if old is not None and previous == (digest, context.run):
-        return old._replace(superseded=len(articles) - 1)
+        return old._replace(duplicates=duplicates)
     row = _built(processor(context.settings)(article), order, _manifest_line(graph, digest,
                                                                               context.run))
     if row.quads is None and old is not None:  # invalid or failed: the last good graph stays
         row = row._replace(quads=old.quads, manifest=old.manifest)
-    return row._replace(superseded=len(articles) - 1)
+    return row._replace(duplicates=duplicates)
 
 
 def _built(outcome: Outcome, order: Order, manifest: str) -> Row:
