@@ -53,6 +53,7 @@ def open_dataset(store: Path | None, files: Sequence[Path]) -> Store:
                 raise StoreError(f"no file {path} to query")
             dataset.load_file(path)
         store_ontology(dataset)  # as `kg build` does
+        dataset.merge_graphs()
         return dataset
     if store is None:
         raise QueryError("nothing to query", hint="set the store setting, or give RDF files",
@@ -65,14 +66,14 @@ def open_dataset(store: Path | None, files: Sequence[Path]) -> Store:
     return Store(store)
 
 
-def run_query(dataset: Store, sparql: str, *, default_union: bool = True) -> QueryResult:
-    """Run `sparql`; the default graph is the union of all graphs unless told otherwise."""
-    answer = dataset.query(sparql, default_union=default_union)
+def run_query(dataset: Store, sparql: str) -> QueryResult:
+    """Run `sparql`; the default graph is the merge of the named graphs (a set)."""
+    answer = dataset.query(sparql)
     try:
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))
         if isinstance(answer, ox.QueryTriples):
-            # A graph is a set: the union default graph repeats triples found in several graphs.
+            # A graph is a set: a CONSTRUCT may build one triple from several solutions.
             triples = {(str(t.subject), str(t.predicate), str(t.object)) for t in answer}
             return QueryResult("graph", triples=sorted(triples))
         names = tuple(variable.value for variable in answer.variables)

@@ -158,3 +158,20 @@ def test_a_later_record_of_the_same_article_is_reported_not_merged(tmp_path: Pat
     again = build(read_sources([str(feed)]), Settings(),
                   Targets(out / "store", (), out / "invalid-again"), jobs)
     assert (again.counts["unchanged"], again.counts["duplicate"]) == (2, 2)
+
+
+def test_counts_from_the_default_graph_are_not_multiplied_by_articles(tmp_path: Path) -> None:
+    """The seed built twice, as two articles (two headlines): Lloyd Austin is one person of the
+    default graph, found in two graphs with GRAPH ?g (the union default graph gave 4)."""
+    lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
+    second = tmp_path / "second.txt"
+    second.write_text(lines[0].rstrip("\n") + " (update)\n" + "".join(lines[1:]),
+                      encoding="utf-8")
+    out = build_to(tmp_path, "out", [str(SEED), str(second)])
+    person = '?p a schema:Person ; schema:name "Lloyd Austin"'
+    with open_dataset(out / "store", []) as dataset:
+        (merged,) = run_query(dataset, f"SELECT (COUNT(*) AS ?n) WHERE {{ {person} }}").rows
+        (graphs,) = run_query(dataset, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { "
+                                       f"{person} }} }}").rows
+    assert (merged, graphs) == (('"1"^^<http://www.w3.org/2001/XMLSchema#integer>',),
+                                ('"2"^^<http://www.w3.org/2001/XMLSchema#integer>',))

@@ -68,10 +68,11 @@ def test_select_sees_the_union_of_the_article_graphs(store: Store) -> None:
     assert result.rows == [(f"<{ID}article/{key}>",) for key in "123"]
 
 
-def test_without_the_union_the_default_graph_is_empty(store: Store) -> None:
-    assert run_query(store, "SELECT * WHERE { ?s ?p ?o }", default_union=False).rows == []
-    graphs = run_query(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
-                       default_union=False)
+def test_the_default_graph_holds_each_triple_of_the_graphs_once(store: Store) -> None:
+    merged = run_query(store, "SELECT * WHERE { ?s ?p ?o }").rows
+    stated = run_query(store, "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    assert len(merged) == len(set(merged)) == len(set(stated))
+    graphs = run_query(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert len(graphs.rows) == 3
 
 

@@ -314,7 +314,7 @@ def test_command_names_bad_input(tmp_path: Path) -> None:
     bad_bind = CliRunner().invoke(serve, ["--store", str(tmp_path), "--bind", "localhost"])
     assert bad_bind.exit_code == 1 and "cannot read the address 'localhost'" in bad_bind.output
     bad_base = CliRunner().invoke(serve, ["--store", str(tmp_path), "--base-iri", "urn:x/"])
-    assert bad_base.exit_code == 1 and "cannot be served" in bad_base.output
+    assert bad_base.exit_code == 1 and "must be an http(s) IRI" in bad_base.output
     assert "Examples:" in CliRunner().invoke(serve, ["--help"]).output
 
 

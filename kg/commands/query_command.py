@@ -25,8 +25,9 @@ def query(sparql: str | None, query_file: Path | None, store: Path | None,
           files: tuple[Path, ...], fmt: str) -> None:
     """Run a SPARQL query over the store or over RDF files.
 
-    The default graph is the union of all article graphs, and the project's prefixes
-    (schema:, nif:, itsrdf:, kgo:, ...) are predeclared.
+    The default graph is the merge of all article graphs (a triple many articles state counts
+    once; GRAPH ?g finds each source), and the project's prefixes (schema:, nif:, itsrdf:,
+    kgo:, ...) are predeclared.
 
     \b
     Examples:

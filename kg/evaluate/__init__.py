@@ -161,6 +161,7 @@ def _build(cases: dict[str, _Case], settings: Settings, jobs: int, folder: Path,
                         for status, origin, reason in summary.problems]
     with Store(None) as store:
         store.load_file(output)
+        store.merge_graphs()
         return read_predictions(store)
 
 

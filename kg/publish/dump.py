@@ -11,15 +11,19 @@ The dump directory (served as is by `kg serve`):
     SHA256SUMS         every file above, for `sha256sum -c SHA256SUMS`
 
 The store is read once, as N-Quads by pyoxigraph's own serialiser; that stream is parsed
-back graph by graph (the index keeps each graph together) to write the TriG, the JSON-LD
-(kg.publish.context) and the article files, so memory holds one graph at a time. Each file is
-written under a temporary name and renamed when complete; the same store gives the same bytes.
+back graph by graph (the index keeps each graph together) to write the N-Quads, the TriG, the
+JSON-LD (kg.publish.context) and the article files, so memory holds one graph at a time. The
+default graph, the merge of the named graphs (kg.store), is derived and not dumped: a store
+that loads the dump makes its own (or queries the union of the graphs, with duplicates).
+Each file is written under a temporary name and renamed when complete; the same store gives the
+same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from itertools import groupby
@@ -35,7 +39,7 @@ from kg.publish.context import CONTEXT_FILE, JsonLdWriter, context_bytes
 from kg.publish.counts import DatasetCounts, article_graphs, count
 from kg.publish.describe import VOID_FILE, Dump, DumpFile, void_turtle
 from kg.publish.dump_stream import stored_quads
-from kg.publish.files import atomic_output, prefix_lines, trig_block, turtle
+from kg.publish.files import atomic_output, prefix_lines, serialize, trig_block, turtle
 from kg.settings import Settings
 from kg.store import Store
 
@@ -106,12 +110,16 @@ def _write_dataset(store: Store, out_dir: Path, context_ref: str, articles: Arti
         trig.write(prefix_lines().encode())
         to_jsonld = JsonLdWriter(jsonld, context_ref)
         done: set[str] = set()
-        quads_in_order = stack.enter_context(stored_quads(store, nquads, out_dir))
+        quads_in_order = stack.enter_context(stored_quads(store, out_dir))
         for graph, members in groupby(quads_in_order, key=attrgetter("graph_name")):
+            if isinstance(graph, ox.DefaultGraph):
+                deque(members, maxlen=0)  # the merge of the graphs below: derived, not dumped
+                continue
             if str(graph) in done:  # Oxigraph's index keeps each graph together
                 raise StoreError(f"the store yielded graph {graph} in two parts; cannot dump it")
             done.add(str(graph))
             quads = list(members)  # one graph: article-sized
+            nquads.write(serialize(quads, ox.RdfFormat.N_QUADS).encode())
             block = trig_block(quads)
             trig.write(block.encode())
             to_jsonld.write(graph, quads)

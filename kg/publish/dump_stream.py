@@ -18,8 +18,8 @@ from kg.store import Store
 
 
 @contextmanager
-def stored_quads(store: Store, copy: IO[bytes], folder: Path) -> Iterator[Iterator[ox.Quad]]:
-    """The store's quads in index order (graph by graph), their N-Quads also written to `copy`.
+def stored_quads(store: Store, folder: Path) -> Iterator[Iterator[ox.Quad]]:
+    """The store's quads in index order: the default graph (the merge), then graph by graph.
 
     Decoding terms from an on-disk store (~10 µs of CPU a quad here) is a dump's main cost: the
     store is read once, by pyoxigraph's N-Quads serialiser writing a temporary file from a
@@ -42,7 +42,7 @@ def stored_quads(store: Store, copy: IO[bytes], folder: Path) -> Iterator[Iterat
     thread.start()
     try:
         with temp.open("rb") as handle:
-            source = cast(IO[bytes], _Follow(handle, copy, done))
+            source = cast(IO[bytes], _Follow(handle, done))
             yield iter(ox.parse(source, ox.RdfFormat.N_QUADS, lenient=True))  # valid: our own
     finally:
         thread.join()
@@ -52,16 +52,15 @@ def stored_quads(store: Store, copy: IO[bytes], folder: Path) -> Iterator[Iterat
 
 
 class _Follow:
-    """Reads a file another thread is writing until it is `done`; copies what it reads."""
+    """Reads a file another thread is writing until it is `done`."""
 
-    def __init__(self, source: IO[bytes], copy: IO[bytes], done: threading.Event) -> None:
-        self.source, self.copy, self.done = source, copy, done
+    def __init__(self, source: IO[bytes], done: threading.Event) -> None:
+        self.source, self.done = source, done
 
     def read(self, size: int = -1) -> bytes:
         while True:
             finished = self.done.is_set()  # before reading: then an empty read is the end
             data = self.source.read(size)
             if data or finished:
-                self.copy.write(data)
                 return data
             time.sleep(0.005)

@@ -5,7 +5,8 @@ Every file is read once before anything is written: that finds a file that does 
 is rejected, whole, with the parser's line and reason; the others still load) and collects which
 graphs each file holds, with the content digest and run they state. A stored graph that states
 the same digest and run is up to date and left alone (bulk-loading its quads again adds nothing);
-any other graph of the files is removed first, then the files are bulk-loaded. The bulk loader
+any other graph of the files is removed first, then the files are bulk-loaded and the graphs
+replaced are merged into the store's default graph (see kg.store). The bulk loader
 is not transactional: readers of a store being loaded may see a graph half-written, so load a
 store no server is reading, or push to a live endpoint with `kg push`.
 """
@@ -70,15 +71,18 @@ def load(store: Store, paths: Sequence[Path], base_iri: str, prune: bool = False
             summary.rejected.append((str(path), error.message))
             log.warning("rejected %s: %s", path, error.message)
     names = {name: source for found in scans for name, source in found.sources.items()}
+    replaced = []
     for name, source in sorted(names.items()):
         if source[0] is not None and store.built_from(URIRef(name)) == source:
             summary.unchanged += 1
         else:
             store.remove_graph(URIRef(name))
-            summary.replaced += 1
+            replaced.append(name)
+    summary.replaced = len(replaced)
     for found in scans:
         store.load_file(found.path)
         summary.files, summary.quads = summary.files + 1, summary.quads + found.quads
+    store.merge_graphs(replaced)  # the bulk loader writes the named graphs only
     if prune:
         summary.removed = _prune(store, set(names), Ids(base_iri).graph_prefix, summary)
     store_ontology(store)

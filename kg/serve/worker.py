@@ -86,20 +86,25 @@ def serve_tasks(conn: Connection, store_path: str, prefixes: dict[str, str]) -> 
         conn.send(Failure("store", str(error)))
         return
     conn.send("ready")
+    union = _unmerged(store)
     while True:
         try:
             task = conn.recv()
-            conn.send(run_task(store, task, prefixes))
+            conn.send(run_task(store, task, prefixes, union))
         except (EOFError, OSError):  # the server is gone
             return
 
 
-def run_task(store: ox.Store, task: Task, prefixes: dict[str, str]) -> Answer | Failure:
-    """Run one task on `store`; errors become a Failure with the message to show."""
+def run_task(store: ox.Store, task: Task, prefixes: dict[str, str],
+             union: bool = False) -> Answer | Failure:
+    """Run one task on `store`; errors become a Failure with the message to show. The default
+    graph is the store's, the merge of the named graphs (kg.store), or with `union` (a store
+    written before the merge) the union of the named graphs."""
     try:
-        default, union, named = _dataset(task)
-        result = store.query(task.sparql, prefixes=prefixes, use_default_graph_as_union=union,
-                             default_graph=default, named_graphs=named, substitutions={
+        default, named = _dataset(task)
+        result = store.query(task.sparql, prefixes=prefixes, default_graph=default,
+                             use_default_graph_as_union=union and default is None,
+                             named_graphs=named, substitutions={
                                  ox.Variable(name): term for name, term in task.bindings.items()})
         if isinstance(result, ox.QueryBoolean):
             return _ask(result, task)
@@ -112,15 +117,23 @@ def run_task(store: ox.Store, task: Task, prefixes: dict[str, str]) -> Answer | 
         return Failure("query", str(error))
 
 
+def _unmerged(store: ox.Store) -> bool:
+    """True for a store whose default graph is not yet the merge of its graphs: written by a
+    kg from before the merge, and opened read-only here (kg.store merges it when it opens it
+    for writing). Checked here, not by importing kg.store: a worker imports only pyoxigraph."""
+    empty = next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
+    return empty and next(iter(store.named_graphs()), None) is not None
+
+
 def _dataset(task: Task) -> tuple[list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None,
-                                  bool, list[ox.NamedNode | ox.BlankNode] | None]:
-    """(default graph, union?, named graphs) of the protocol's default-graph-uri and
-    named-graph-uri parameters; without them the default graph is the union, as in kg query."""
+                                  list[ox.NamedNode | ox.BlankNode] | None]:
+    """(default graph, named graphs) of the protocol's default-graph-uri and named-graph-uri
+    parameters; without them, the store's default graph, as in kg query."""
     default: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = \
         [ox.NamedNode(iri) for iri in task.default_graphs] or None
     named: list[ox.NamedNode | ox.BlankNode] | None = \
         [ox.NamedNode(iri) for iri in task.named_graphs] or None
-    return default, default is None, named
+    return default, named
 
 
 def _ask(result: ox.QueryBoolean, task: Task) -> Answer:
