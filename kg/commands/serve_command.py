@@ -30,10 +30,13 @@ from kg.settings import load_settings
               help="Let pages from ORIGIN ('*' for any) read the answers. Repeatable.")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Query worker processes (queries that run at once).")
+@click.option("--allow-service", "services", multiple=True, metavar="ENDPOINT",
+              help="Let queries call this SPARQL endpoint with SERVICE (federated queries are "
+                   "refused otherwise: the server would fetch any address). Repeatable.")
 @settings_options
 def serve(store: Path | None, bind: str, dumps: Path | None, timeout: float, limit: int,
-          cors: tuple[str, ...], workers: int, config: Path | None, model: str | None,
-          base_iri: str | None) -> None:
+          cors: tuple[str, ...], workers: int, services: tuple[str, ...],
+          config: Path | None, model: str | None, base_iri: str | None) -> None:
     """Serve the store over HTTP: SPARQL endpoint, Linked Data, HTML pages, dumps.
 
     /sparql answers the SPARQL 1.1 Protocol (read-only); every data IRI under the base IRI
@@ -51,7 +54,8 @@ def serve(store: Path | None, bind: str, dumps: Path | None, timeout: float, lim
     settings = run(lambda: load_settings(config, model=model, base_iri=base_iri, store=store))
     host, port = run(lambda: parse_bind(bind))
     options = ServeConfig(store=settings.store, base_iri=settings.base_iri, host=host, port=port,
-                          dumps=dumps, timeout=timeout, limit=limit, cors=cors, workers=workers)
+                          dumps=dumps, timeout=timeout, limit=limit, cors=cors, workers=workers,
+                          services=services)
     # SIGTERM ends the server like Ctrl-C does, so that the query workers are stopped too.
     signal.signal(signal.SIGTERM, _interrupt)
     try:

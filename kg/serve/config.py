@@ -22,6 +22,7 @@ class ServeConfig:
     limit: int = 10_000
     cors: tuple[str, ...] = ()
     workers: int = 2
+    services: tuple[str, ...] = ()  # endpoints a query may call with SERVICE; none by default
 
     @property
     def base_path(self) -> str:

@@ -7,7 +7,9 @@ import re
 import pyoxigraph as ox
 from werkzeug.wrappers import Request, Response
 
+from kg.rdf import PREFIX_IRIS
 from kg.serve.errors import HttpProblem
+from kg.serve.federation import service_targets
 from kg.serve.negotiate import query_formats
 from kg.serve.queries import QueryFailed, QueryRunner, QueryTimeout, ServerBusy
 from kg.serve.worker import Answer, Task
@@ -37,6 +39,16 @@ def sparql_query(request: Request) -> str | None:
     if query is not None and (match := _UPDATE.match(query)):
         raise _read_only(f"the update operation {match.group(1).upper()}")
     return query
+
+
+def refuse_services(query: str, allowed: tuple[str, ...]) -> None:
+    """A 403 for a query whose SERVICE clauses call an endpoint not `allowed` (a variable
+    endpoint is never allowed): the server itself would send those requests."""
+    refused = [target for target in service_targets(query, PREFIX_IRIS) if target not in allowed]
+    if refused:
+        where = f"allowed endpoints: {', '.join(allowed)}" if allowed else "none are allowed"
+        raise HttpProblem(403, f"this endpoint does not call other endpoints: SERVICE to "
+                               f"{', '.join(refused)} is refused", f"federated queries: {where}")
 
 
 def answer_query(request: Request, query: str, runner: QueryRunner, limit: int) -> Response:
