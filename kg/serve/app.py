@@ -27,6 +27,7 @@ from kg.serve.sparql import (
     LIMIT_HEADER,
     TRUNCATED_HEADER,
     answer_query,
+    refuse_deep,
     refuse_services,
     sparql_query,
 )
@@ -99,6 +100,7 @@ class App:
                                   limit=self.config.limit, timeout=f"{self.config.timeout:g}",
                                   prefixes=sorted(PREFIX_IRIS), endpoint=request.base_url)
             raise HttpProblem(400, "no query given", "send ?query=... (GET) or POST a query")
+        refuse_deep(query)
         refuse_services(query, self.config.services)
         return answer_query(request, query, self.runner, self.config.limit)
 

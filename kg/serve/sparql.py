@@ -9,9 +9,9 @@ from werkzeug.wrappers import Request, Response
 
 from kg.rdf import PREFIX_IRIS
 from kg.serve.errors import HttpProblem
-from kg.serve.federation import service_targets
 from kg.serve.negotiate import query_formats
 from kg.serve.queries import QueryFailed, QueryRunner, QueryTimeout, ServerBusy
+from kg.serve.query_text import nesting_depth, service_targets
 from kg.serve.worker import Answer, Task
 
 # A prologue (comments, PREFIX, BASE), then an update operation's first keyword. A query can
@@ -22,6 +22,7 @@ _UPDATE = re.compile(
 _FORM = "application/x-www-form-urlencoded"
 LIMIT_HEADER = "X-Result-Limit"
 TRUNCATED_HEADER = "X-Result-Truncated"
+MAX_DEPTH = 256  # nested (), {}, []: far beyond any real query, far below a stack overflow
 
 
 def sparql_query(request: Request) -> str | None:
@@ -39,6 +40,14 @@ def sparql_query(request: Request) -> str | None:
     if query is not None and (match := _UPDATE.match(query)):
         raise _read_only(f"the update operation {match.group(1).upper()}")
     return query
+
+
+def refuse_deep(query: str) -> None:
+    """A 400 for a query nested deeper than MAX_DEPTH, before any parser sees it."""
+    depth = nesting_depth(query)
+    if depth > MAX_DEPTH:
+        raise HttpProblem(400, f"the query nests {depth} levels deep; this endpoint reads at "
+                               f"most {MAX_DEPTH}", "write the query with fewer nested groups")
 
 
 def refuse_services(query: str, allowed: tuple[str, ...]) -> None:

@@ -1,4 +1,5 @@
-"""Which remote endpoints a query's SERVICE clauses would make the server call.
+"""What a query's text says before it runs, read as SPARQL's lexer reads it: the remote
+endpoints its SERVICE clauses would make the server call, and how deeply it nests.
 
 Oxigraph evaluates `SERVICE <url> { ... }` by sending the pattern to `url` from the server: a
 query could make `kg serve` fetch any address it can reach (server-side request forgery). So
@@ -25,14 +26,32 @@ _TOKENS = re.compile("|".join([
     r"(?P<other>\S)"]), re.DOTALL)
 
 ANY = "variable endpoint"  # what a SERVICE ?var target is reported as
+_OPEN, _CLOSE = "({[", ")}]"
+
+
+def nesting_depth(query: str) -> int:
+    """The deepest nesting of brackets, parentheses and braces outside strings, IRIs and
+    comments. (Oxigraph's parser recurses per level: about 5,000 overflow a worker's stack.)"""
+    depth = deepest = 0
+    for kind, text in _tokens(query):
+        if kind == "other" and text in _OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif kind == "other" and text in _CLOSE:
+            depth -= 1
+    return deepest
+
+
+def _tokens(query: str) -> list[tuple[str, str]]:
+    return [(m.lastgroup, m.group()) for m in _TOKENS.finditer(query)
+            if m.lastgroup not in ("comment", None)]
 
 
 def service_targets(query: str, prefixes: Mapping[str, str]) -> list[str]:
     """The endpoint IRIs of the query's SERVICE clauses (ANY for a variable), in order.
     `prefixes` are the predeclared ones; the query's own PREFIX lines override them."""
     declared = dict(prefixes)
-    tokens = [(m.lastgroup, m.group()) for m in _TOKENS.finditer(query)
-              if m.lastgroup not in ("comment", None)]
+    tokens = _tokens(query)
     found = []
     for at, (kind, text) in enumerate(tokens):
         if kind != "name":

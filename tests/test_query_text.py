@@ -1,5 +1,6 @@
-"""SERVICE clauses: kg serve calls no other endpoint unless told to (server-side request
-forgery), read from the query as SPARQL's lexer reads it."""
+"""What kg serve reads from a query's text before running it, as SPARQL's lexer reads it:
+SERVICE clauses (it calls no other endpoint unless told to: server-side request forgery) and
+nesting (a query deep enough to overflow the parser's stack is refused, not run)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 import requests
 
 from kg.rdf import PREFIX_IRIS
-from kg.serve.federation import ANY, service_targets
+from kg.serve.query_text import ANY, nesting_depth, service_targets
 from tests.servers import OxigraphServer, free_port, oxigraph_server  # noqa: F401
 from tests.test_serve import store  # noqa: F401 - the seed article's store
 from tests.test_serve_support import running_server
@@ -83,3 +84,25 @@ def test_an_allowed_endpoint_is_called(store: Path,  # noqa: F811
                               timeout=60)
     assert answer.status_code == 200, answer.text
     assert answer.json()["results"]["bindings"][0]["answer"]["value"] == "42"
+
+
+DEEP = "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"
+
+
+@pytest.mark.parametrize(("query", "depth"), [
+    ("SELECT * WHERE { ?s ?p ?o }", 1), ("ASK { FILTER((1 + 2) > 0) }", 3),
+    ("SELECT * { ?s ?p '((((' . ?s <http://a.example/(> [ ?q ?r ] }", 2),
+    (DEEP, 5002)])
+def test_nesting_depth(query: str, depth: int) -> None:
+    assert nesting_depth(query) == depth
+
+
+def test_a_query_too_deep_to_parse_is_refused_and_the_server_goes_on(
+        store: Path) -> None:  # noqa: F811
+    with running_server(store, "--workers", "1") as url:
+        for _ in range(3):
+            deep = requests.post(f"{url}/sparql", data={"query": DEEP}, timeout=60)
+            assert deep.status_code == 400 and "nests 5002 levels deep" in deep.text
+        fine = requests.get(f"{url}/sparql", params={"query": "ASK { ?s ?p ?o }",
+                                                      "format": "json"}, timeout=60)
+        assert fine.status_code == 200 and fine.json()["boolean"] is True
