@@ -10,7 +10,7 @@ import logging
 
 import click
 
-from kg.commands import SETTINGS_OPTIONS, run, settings_options
+from kg.commands import SETTINGS_OPTIONS, printable, run, settings_options
 
 __all__ = ["SETTINGS_OPTIONS", "main", "run", "settings_options"]
 
@@ -23,7 +23,16 @@ def main(verbose: int, quiet: bool) -> None:
     """kg: news articles in, a validated knowledge graph out."""
     levels = [logging.WARNING, logging.INFO, logging.DEBUG]
     level = logging.ERROR if quiet else levels[min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
+
+
+class _PrintableFormatter(logging.Formatter):
+    """Log lines quote article text (a headline, a quotation): shown safe for a terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))
 
 
 def _register() -> None:

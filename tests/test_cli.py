@@ -189,3 +189,15 @@ def test_a_base_iri_kg_cannot_mint_from_stops_before_any_article(tmp_path: Path,
     assert result.exit_code == ExitCode.FAILED
     assert "base_iri" in result.output and "(options: --base-iri)" in result.output
     assert not (tmp_path / "store").exists()
+
+
+def test_terminal_output_shows_control_characters_as_escapes(tmp_path: Path) -> None:
+    """Data written elsewhere may hold them: a table and the log show them escaped."""
+    data = tmp_path / "data.nq"
+    data.write_text('<http://a.example/s> <https://schema.org/name> "x\\u001B[2Jy\\u0007" '
+                    '<http://a.example/g> .\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["query", "--data", str(data),
+                                       "SELECT ?n WHERE { ?s schema:name ?n }"])
+    assert result.exit_code == ExitCode.OK
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "x\\x1b[2Jy\\x07" in result.output

@@ -508,3 +508,18 @@ def test_a_named_pipe_is_reported_not_waited_on(tmp_path: Path) -> None:
     assert pipe.origin == str(tmp_path / "b.txt") and "not a regular file" in pipe.reason
     (named,) = read(tmp_path / "b.txt")
     assert isinstance(named, Rejected) and "not a regular file" in named.reason
+
+
+def test_control_characters_become_spaces_and_are_named(tmp_path: Path,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    title = "Bell\u0007 rings in Vard\u001b[31m"
+    text = "Null\u0000 and back\bspace, said the mayor."
+    path = write(tmp_path, "feed.jsonl", (json.dumps({"date": "2025-05-01", "title": title,
+                                                      "text": text}) + "\n").encode())
+    with caplog.at_level(logging.WARNING, logger="kg.sources"):
+        (article,) = articles(read(path))
+    assert article.headline == "Bell rings in Vard [31m"  # a headline's spaces are collapsed
+    assert article.body == "Null  and back space, said the mayor."
+    assert len(article.body) == len(text)  # one for one: offsets still match the input
+    assert f"{path} line 1: replaced control character(s) U+0007, U+001B" in caplog.text
+    assert "U+0000, U+0008" in caplog.text

@@ -15,6 +15,7 @@ import click
 
 from kg.errors import ConfigError, KgError
 from kg.settings import Settings
+from kg.sources.common import CONTROL
 
 
 class ExitCode:
@@ -53,8 +54,14 @@ def run(action: Any) -> Any:
     try:
         return action()
     except KgError as error:
-        click.echo(f"error: {describe(error)}", err=True)
+        click.echo(f"error: {printable(describe(error))}", err=True)
         sys.exit(ExitCode.FAILED)
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal: control characters (an ESC starts a terminal command)
+    shown as escapes, "\\x1b"; line ends and tabs kept."""
+    return CONTROL.sub(lambda found: repr(found.group())[1:-1], text)
 
 
 def describe(error: KgError) -> str:

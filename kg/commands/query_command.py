@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.commands import run
+from kg.commands import printable, run
 from kg.errors import QueryError
 from kg.query import FORMATS, open_dataset, render, run_query
 
@@ -40,7 +40,9 @@ def query(sparql: str | None, query_file: Path | None, store: Path | None,
     dataset = run(lambda: open_dataset(location, list(files)))
     with dataset:
         result = run(lambda: run_query(dataset, text))
-    click.echo(render(result, fmt), nl=False)
+    text = render(result, fmt)
+    # A table is for a terminal; CSV, TSV and JSON are data (JSON escapes control characters).
+    click.echo(printable(text) if fmt == "table" else text, nl=False)
 
 
 def _query_text(sparql: str | None, query_file: Path | None) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.commands import run
+from kg.commands import printable, run
 from kg.query import open_dataset
 from kg.stats import render_stats
 from kg.stats import stats as store_stats
@@ -29,4 +29,4 @@ def stats(store: Path, files: tuple[Path, ...], top: int) -> None:
     """
     dataset = run(lambda: open_dataset(None if files else store, list(files)))
     with dataset:
-        click.echo(render_stats(run(lambda: store_stats(dataset, top))), nl=False)
+        click.echo(printable(render_stats(run(lambda: store_stats(dataset, top)))), nl=False)

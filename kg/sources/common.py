@@ -20,6 +20,9 @@ REQUIRED_FIELDS = ("date", "title", "text")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}\S*")
 _NEWLINE = re.compile(r"\r\n?")
+# Control characters (C0 but tab and line ends, DEL, C1) and the noncharacters XML refuses:
+# they would make RDF/XML and SPARQL XML results ill-formed and act as terminal escapes.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # A blank line is empty or white space only; any run of them ends a paragraph.
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -91,6 +94,7 @@ def make_article(origin: str, headline: str, published: dt.date | dt.datetime, b
         # second graph once the URL is fixed. So the record is rejected, not kept without it.
         return Rejected(origin, f"the url {url!r} is not an absolute IRI ({problem}); "
                                 "fix it, or leave the field empty")
+    headline, body = _without_controls(origin, headline), _without_controls(origin, body)
     # A headline is one line: a line break in it would make it two paragraphs of Article.text.
     article = Article(" ".join(headline.split()), published, join_paragraphs(body), url, origin)
     size = len(article.text)
@@ -98,6 +102,17 @@ def make_article(origin: str, headline: str, published: dt.date | dt.datetime, b
         return Rejected(origin, f"the article is {size:,} characters long, over the limit of "
                                 f"{max_chars:,}; split it or raise max_article_chars")
     return article
+
+
+def _without_controls(origin: str, text: str) -> str:
+    """`text` with each control character replaced by a space (one for one, so every offset
+    still points at the same character of the input), said in a warning."""
+    found = sorted(set(CONTROL.findall(text)))
+    if not found:
+        return text
+    logger.warning("%s: replaced control character(s) %s with spaces", origin,
+                   ", ".join(f"U+{ord(c):04X}" for c in found))
+    return CONTROL.sub(" ", text)
 
 
 def warn_unknown_fields(where: str, names: Iterable[str], options: ReadOptions) -> bool:
