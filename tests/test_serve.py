@@ -256,6 +256,18 @@ def test_dumps_listed_and_downloaded(server: str) -> None:
     assert dump.text.startswith("<http://a/s>")
 
 
+def test_bad_request_details_answer_4xx_not_500(server: str) -> None:
+    person = "https%3A%2F%2Fschema.org%2FPerson"
+    huge = requests.get(f"{server}/browse?type={person}&offset={'9' * 30}", timeout=60)
+    assert huge.status_code == 400 and "not a number below" in huge.text
+    assert requests.get(f"{server}/dumps/graph%00.nq", timeout=60).status_code == 404
+    listing = requests.get(f"{server}/dumps/", timeout=60).text
+    assert "graph.nq" in listing and "escape.txt" not in listing  # a link out of the folder
+    body = requests.post(f"{server}/sparql", data=b"ASK {}" + b" " * 3_000_000,
+                         headers={"Content-Type": "application/sparql-query"}, timeout=60)
+    assert body.status_code == 413
+
+
 def test_dump_paths_cannot_leave_the_folder(server: str) -> None:
     for path in ("/dumps/../secret.txt", "/dumps/%2e%2e/secret.txt", "/dumps/..%2fsecret.txt",
                  "/dumps/escape.txt", "/dumps//etc/passwd", "/dumps/%2fetc%2fpasswd"):

@@ -39,6 +39,7 @@ _EXAMPLE = """SELECT ?name (COUNT(DISTINCT ?event) AS ?events) WHERE {
 _EXPOSED = f"{LIMIT_HEADER}, {TRUNCATED_HEADER}"
 StartResponse = Callable[..., Any]
 _NO_DUMPS = "the server was started without a dumps folder (the dumps setting)"
+MAX_BODY = 2_000_000  # bytes of a request body: a query of a few thousand lines fits
 
 
 class App:
@@ -62,6 +63,7 @@ class App:
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         request = Request(environ)
+        request.max_content_length = MAX_BODY  # a larger body answers 413 before it is read
         response = self.dispatch(request)
         response.headers["X-Content-Type-Options"] = "nosniff"
         self._cors(request, response)
@@ -114,8 +116,8 @@ class App:
     def on_browse(self, request: Request) -> Response:
         type_iri = request.args.get("type", "")
         offset = request.args.get("offset", "0")
-        if not offset.isdigit():
-            raise HttpProblem(400, f"offset {offset!r} is not a number")
+        if not offset.isdigit() or len(offset) > 9:
+            raise HttpProblem(400, f"offset {offset[:40]!r} is not a number below 10^9")
         try:
             ox.NamedNode(type_iri)
         except ValueError as error:

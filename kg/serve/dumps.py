@@ -30,7 +30,9 @@ class DumpFile:
 def list_dumps(folder: Path) -> list[DumpFile]:
     """The files of `folder` and its subfolders (hidden ones left out), by name."""
     root = folder.resolve()
-    files = [path for path in root.rglob("*") if path.is_file() and _visible(path, root)]
+    # A link that leads out of the folder is not listed (nor served: send_dump).
+    files = [path for path in root.rglob("*") if path.is_file() and _visible(path, root)
+             and path.resolve().is_relative_to(root)]
     return [DumpFile(path.relative_to(root).as_posix(), path.stat().st_size)
             for path in sorted(files)]
 
@@ -38,6 +40,8 @@ def list_dumps(folder: Path) -> list[DumpFile]:
 def send_dump(request: Request, folder: Path, name: str) -> Response:
     """The dump file `name`; 404 for anything not a visible file inside `folder`."""
     root = folder.resolve()
+    if "\x00" in name:  # no file name holds one; the file system would refuse it with an error
+        raise HttpProblem(404, f"no dump file {name!r}", "see /dumps/ for the files there are")
     target = (root / name).resolve()  # resolves "..", and symbolic links out of the folder
     if not target.is_relative_to(root) or not target.is_file() or not _visible(target, root):
         raise HttpProblem(404, f"no dump file {name!r}", "see /dumps/ for the files there are")

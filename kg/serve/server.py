@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from waitress.server import create_server
 
 from kg.errors import ConfigError
 from kg.rdf import PREFIX_IRIS
-from kg.serve.app import App
+from kg.serve.app import MAX_BODY, App
 from kg.serve.config import ServeConfig, check_config
 from kg.serve.queries import QueryRunner
 
@@ -16,12 +17,16 @@ from kg.serve.queries import QueryRunner
 def serve(config: ServeConfig, ready: Callable[[str], None] | None = None) -> None:
     """Serve until interrupted; `ready` is called with the server's URL once it listens."""
     config = check_config(config)
+    # Waitress warns of its queue depth on every request that waits: under load, thousands of
+    # lines that say nothing is wrong. A busy SPARQL pool is answered 503 on its own.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
     runner = QueryRunner(config.store, PREFIX_IRIS, config.workers, config.timeout)
     try:
         try:
             # Threads beyond the workers answer the requests that need no query (dumps).
             server = create_server(App(config, runner), host=config.host, port=config.port,
-                                   threads=config.workers + 2, ident="kg")
+                                   threads=config.workers + 2, ident="kg",
+                                   max_request_body_size=MAX_BODY)
         except OSError as error:
             raise ConfigError(f"cannot listen on {config.host}:{config.port}: {error}",
                               hint="choose another address or port in the bind setting",
