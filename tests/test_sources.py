@@ -523,3 +523,22 @@ def test_control_characters_become_spaces_and_are_named(tmp_path: Path,
     assert len(article.body) == len(text)  # one for one: offsets still match the input
     assert f"{path} line 1: replaced control character(s) U+0007, U+001B" in caplog.text
     assert "U+0000, U+0008" in caplog.text
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ('{"date": "2025-01-02", "title": "Open', "a string is not closed before the end of the line"),
+    ('{"date": "2025-01-02T10:00:00+25:00", "title": "T", "text": "B"}',
+     "time-zone offset out of range: it must lie between -23:59 and +23:59"),
+    ('{"date": "2025-01-02", "title": "Half \\ud800 pair", "text": "B"}',
+     "the title holds a lone surrogate U+D800 at character 5, which is not text"),
+])
+def test_a_bad_line_is_said_as_a_person_would(tmp_path: Path, line: str, words: str) -> None:
+    path = write(tmp_path, "feed.jsonl", (line + "\n").encode())
+    (bad,) = rejected(read(path))
+    assert bad.origin == f"{path} line 1" and words in bad.reason
+
+
+def test_a_json_file_is_told_that_json_lines_are_read(tmp_path: Path) -> None:
+    path = write(tmp_path, "feed.json", b'[{"date": "2025-01-02", "title": "T", "text": "B"}]')
+    (bad,) = rejected(read(path))
+    assert "kg does not read .json files" in bad.reason and "JSON Lines (.jsonl)" in bad.reason

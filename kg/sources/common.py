@@ -23,6 +23,7 @@ _NEWLINE = re.compile(r"\r\n?")
 # Control characters (C0 but tab and line ends, DEL, C1) and the noncharacters XML refuses:
 # they would make RDF/XML and SPARQL XML results ill-formed and act as terminal escapes.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # A blank line is empty or white space only; any run of them ends a paragraph.
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -67,6 +68,9 @@ def parse_date(text: str) -> dt.date | dt.datetime:
         if _DATETIME.fullmatch(value):
             return dt.datetime.fromisoformat(value)
     except ValueError as error:
+        if "offset must be a timedelta" in str(error):  # Python's words, not a reader's
+            raise ValueError(f"{value!r} has a time-zone offset out of range: it must lie "
+                             "between -23:59 and +23:59") from None
         raise ValueError(f"{value!r} is not a real date ({error})") from None
     raise ValueError(f"{value!r} is not a date: expected YYYY-MM-DD "
                      "or an ISO 8601 date and time such as 2019-01-04T10:00:00Z")
@@ -85,15 +89,12 @@ def join_paragraphs(text: str) -> str:
 
 def make_article(origin: str, headline: str, published: dt.date | dt.datetime, body: str,
                  url: str | None, max_chars: int) -> Article | Rejected:
-    """The Article, or Rejected when its URL is not an absolute IRI or its text is longer than
-    `max_chars`."""
+    """The Article, or Rejected when a field holds what is not text, its URL is not an
+    absolute IRI, or its text is longer than `max_chars`."""
     url = url.strip() if url and url.strip() else None
-    problem = iri_problem(url) if url else None
-    if url and problem:
-        # The URL is the article's identity: building it under another one would give it a
-        # second graph once the URL is fixed. So the record is rejected, not kept without it.
-        return Rejected(origin, f"the url {url!r} is not an absolute IRI ({problem}); "
-                                "fix it, or leave the field empty")
+    problem = _not_text(headline, body, url or "") or _not_an_iri(url)
+    if problem:
+        return Rejected(origin, problem)
     headline, body = _without_controls(origin, headline), _without_controls(origin, body)
     # A headline is one line: a line break in it would make it two paragraphs of Article.text.
     article = Article(" ".join(headline.split()), published, join_paragraphs(body), url, origin)
@@ -102,6 +103,24 @@ def make_article(origin: str, headline: str, published: dt.date | dt.datetime, b
         return Rejected(origin, f"the article is {size:,} characters long, over the limit of "
                                 f"{max_chars:,}; split it or raise max_article_chars")
     return article
+
+
+def _not_text(headline: str, body: str, url: str) -> str | None:
+    """Why a field is not text: half of a UTF-16 pair alone (JSON's "\\ud800")."""
+    for field, value in (("title", headline), ("text", body), ("url", url)):
+        if found := _SURROGATE.search(value):
+            return (f"the {field} holds a lone surrogate U+{ord(found.group()):04X} at "
+                    f"character {found.start():,}, which is not text")
+    return None
+
+
+def _not_an_iri(url: str | None) -> str | None:
+    # The URL is the article's identity: building it under another one would give it a second
+    # graph once the URL is fixed. So the record is rejected, not kept without it.
+    problem = iri_problem(url) if url else None
+    if problem:
+        return f"the url {url!r} is not an absolute IRI ({problem}); fix it, or leave it empty"
+    return None
 
 
 def _without_controls(origin: str, text: str) -> str:

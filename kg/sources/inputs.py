@@ -63,7 +63,9 @@ def expand(spec: str) -> list[str | Rejected] | Rejected:
         if format_of(spec):
             return [_regular(spec)]
         kind = os.path.splitext(spec)[1] or "extension-less"
-        return Rejected(spec, f"kg does not read {kind} files; it reads {_KNOWN}")
+        hint = "; for JSON, write one article object per line as JSON Lines (.jsonl)" \
+            if kind.lower() == ".json" else ""
+        return Rejected(spec, f"kg does not read {kind} files; it reads {_KNOWN}{hint}")
     if _MAGIC.search(spec):
         return _glob(spec) or Rejected(spec, f"the pattern matches no file kg reads ({_KNOWN})")
     return Rejected(spec, "no such file or directory")

@@ -30,6 +30,14 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Ar
         yield Rejected(name, "the file is empty: a JSON Lines file holds one JSON object a line")
 
 
+def _what(error: json.JSONDecodeError) -> str:
+    """The parser's message, said as a person would: a string still open when the line ends
+    is reported by `json` as an invalid control character (the line end)."""
+    if error.msg.startswith("Invalid control character") and not error.doc[error.pos:].strip():
+        return "a string is not closed before the end of the line"
+    return error.msg
+
+
 def _parse(line: Line, origin: str) -> dict[str, Any] | Rejected:
     """The JSON object on `line`, or Rejected saying why there is none."""
     if line.problem:
@@ -37,7 +45,7 @@ def _parse(line: Line, origin: str) -> dict[str, Any] | Rejected:
     try:
         value = json.loads(line.text)
     except json.JSONDecodeError as error:
-        return Rejected(origin, f"not valid JSON: {error.msg} (column {error.colno})")
+        return Rejected(origin, f"not valid JSON: {_what(error)} (column {error.colno})")
     except RecursionError:
         return Rejected(origin, "not usable JSON: nested too deeply")
     if not isinstance(value, dict):
