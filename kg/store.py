@@ -157,6 +157,9 @@ class Store:
                 store.bulk_load(handle, fmt)
             except (SyntaxError, ValueError) as error:
                 raise StoreError(f"cannot load {path}: {error}") from error
+            except EOFError as error:  # gzip's word for a file cut short
+                raise StoreError(f"cannot load {path}: the compressed file ends too early "
+                                 f"({error})") from error
 
     def merge_graphs(self, names: Iterable[str] | None = None) -> None:
         """Add the named graphs `names` (all when None) to the default graph, after a bulk

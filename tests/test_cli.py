@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -201,3 +202,16 @@ def test_terminal_output_shows_control_characters_as_escapes(tmp_path: Path) -> 
     assert result.exit_code == ExitCode.OK
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "x\\x1b[2Jy\\x07" in result.output
+
+
+@pytest.mark.parametrize("command", [["validate"], ["query", "ASK {}", "--data"],
+                                     ["stats", "--data"]])
+def test_a_truncated_gzip_file_is_named_not_aborted(tmp_path: Path, command: list[str]) -> None:
+    data = tmp_path / "graph.nq.gz"
+    with gzip.open(data, "wb") as packed:
+        packed.write(b'<http://a.example/s> <http://a.example/p> "o" <http://a.example/g> .\n'
+                     * 2000)
+    data.write_bytes(data.read_bytes()[:-40])  # cut short, as a killed copy leaves it
+    result = CliRunner().invoke(main, [*command, str(data)])
+    assert result.exit_code == ExitCode.FAILED, result.output
+    assert "Aborted!" not in result.output and str(data) in result.output
