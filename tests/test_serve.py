@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.error import HTTPError
 
@@ -233,6 +234,31 @@ def test_query_past_the_timeout_is_stopped(tight: str) -> None:
     again = requests.get(f"{tight}/sparql", params={"query": "ASK { ?s ?p ?o }", "format": "json"},
                          timeout=120)
     assert again.json()["boolean"] is True
+
+
+def hold_the_worker(url: str) -> requests.Response:
+    """Run the slow query; sent again while a quick query had the worker (503 at once)."""
+    while True:
+        answer = requests.get(f"{url}/sparql", params={"query": CROSS_PRODUCT}, timeout=120)
+        if "stayed busy" not in answer.text:
+            return answer
+
+
+def test_pages_are_answered_while_slow_queries_hold_every_sparql_worker(store: Path) -> None:
+    """A slow query holds the only SPARQL worker: another query answers 503 with Retry-After
+    at once (it used to queue until the time-out), and pages have a worker of their own."""
+    with running_server(store, "--timeout", "6", "--workers", "1") as url:
+        slow = ThreadPoolExecutor(1).submit(hold_the_worker, url)
+        busy = None
+        while busy is None and not slow.done():
+            answer = requests.get(f"{url}/sparql", params={"query": "ASK {}"}, timeout=120)
+            busy = answer if answer.status_code == 503 else None
+        page = requests.get(f"{url}{LOCAL_AUSTIN}.html", timeout=120)
+        still_running = not slow.done()
+        assert slow.result().status_code == 503  # stopped at its time-out
+    assert busy is not None and busy.headers["Retry-After"] == "5"
+    assert "all query workers stayed busy" in busy.text
+    assert page.status_code == 200 and "Lloyd Austin" in page.text and still_running
 
 
 def test_result_limit(tight: str) -> None:

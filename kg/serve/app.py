@@ -45,8 +45,10 @@ MAX_BODY = 2_000_000  # bytes of a request body: a query of a few thousand lines
 class App:
     """`kg serve`'s WSGI application over a QueryRunner."""
 
-    def __init__(self, config: ServeConfig, runner: QueryRunner) -> None:
-        self.config, self.runner = config, runner
+    def __init__(self, config: ServeConfig, runner: QueryRunner,
+                 sparql: QueryRunner | None = None) -> None:
+        # `runner` answers the pages; `sparql` (by default the same) the SPARQL endpoint.
+        self.config, self.runner, self.sparql = config, runner, sparql or runner
         self.linker = Linker(config.base_iri, config.base_path)
         self.resources = Resources(runner, self.linker, config, self._page)
         self._counts: list[catalog.Count] | None = None  # the data does not change: count once
@@ -104,7 +106,7 @@ class App:
             raise HttpProblem(400, "no query given", "send ?query=... (GET) or POST a query")
         refuse_deep(query)
         refuse_services(query, self.config.services)
-        return answer_query(request, query, self.runner, self.config.limit)
+        return answer_query(request, query, self.sparql, self.config.limit)
 
     def on_search(self, request: Request) -> Response:
         text = request.args.get("q", "").strip()

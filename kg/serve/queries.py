@@ -58,10 +58,13 @@ class _Worker:
 
 
 class QueryRunner:
-    """Runs tasks on `size` worker processes, each stopped after `timeout` seconds."""
+    """Runs tasks on `size` worker processes, each stopped after `timeout` seconds. A task
+    waits for a free worker up to `timeout` seconds, or with `wait=False` not at all: then a
+    busy pool answers at once (ServerBusy), and nothing queues behind slow queries."""
 
-    def __init__(self, store: Path, prefixes: dict[str, str], size: int, timeout: float) -> None:
-        self._store, self._prefixes, self.timeout = store, prefixes, timeout
+    def __init__(self, store: Path, prefixes: dict[str, str], size: int, timeout: float,
+                 wait: bool = True) -> None:
+        self._store, self._prefixes, self.timeout, self._wait = store, prefixes, timeout, wait
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: list[_Worker] = []
         try:
@@ -103,10 +106,11 @@ class QueryRunner:
     def run(self, task: Task) -> Answer:
         """The answer to `task`; QueryFailed, QueryTimeout or ServerBusy when there is none."""
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            worker = self._idle.get(timeout=self.timeout) if self._wait else self._idle.get_nowait()
         except queue.Empty:
-            raise ServerBusy(f"all query workers stayed busy for {self.timeout:g} s",
-                             hint="try again later") from None
+            how_long = f" for {self.timeout:g} s" if self._wait else ""
+            raise ServerBusy(f"all query workers stayed busy{how_long}",
+                             hint="try again in a few seconds") from None
         reply = None
         try:
             worker.conn.send(task)

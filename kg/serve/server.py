@@ -7,11 +7,13 @@ from collections.abc import Callable
 
 from waitress.server import create_server
 
-from kg.errors import ConfigError
+from kg.errors import ConfigError, StoreError
 from kg.rdf import PREFIX_IRIS
 from kg.serve.app import MAX_BODY, App
 from kg.serve.config import ServeConfig, check_config
 from kg.serve.queries import QueryRunner
+
+PAGE_WORKERS = 1  # page queries are small and bounded: one worker keeps pages answered
 
 
 def serve(config: ServeConfig, ready: Callable[[str], None] | None = None) -> None:
@@ -20,12 +22,21 @@ def serve(config: ServeConfig, ready: Callable[[str], None] | None = None) -> No
     # Waitress warns of its queue depth on every request that waits: under load, thousands of
     # lines that say nothing is wrong. A busy SPARQL pool is answered 503 on its own.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    runner = QueryRunner(config.store, PREFIX_IRIS, config.workers, config.timeout)
+    # Pages have a worker of their own, so that SPARQL queries, however slow, never hold them
+    # up; a SPARQL request that finds its pool busy answers 503 at once rather than queueing.
+    pages = QueryRunner(config.store, PREFIX_IRIS, PAGE_WORKERS, config.timeout)
+    try:
+        sparql = QueryRunner(config.store, PREFIX_IRIS, config.workers, config.timeout,
+                             wait=False)
+    except StoreError:
+        pages.close()
+        raise
     try:
         try:
             # Threads beyond the workers answer the requests that need no query (dumps).
-            server = create_server(App(config, runner), host=config.host, port=config.port,
-                                   threads=config.workers + 2, ident="kg",
+            server = create_server(App(config, pages, sparql), host=config.host,
+                                   port=config.port,
+                                   threads=config.workers + PAGE_WORKERS + 2, ident="kg",
                                    max_request_body_size=MAX_BODY)
         except OSError as error:
             raise ConfigError(f"cannot listen on {config.host}:{config.port}: {error}",
@@ -35,4 +46,5 @@ def serve(config: ServeConfig, ready: Callable[[str], None] | None = None) -> No
             ready(f"http://{config.host}:{server.effective_port}/")
         server.run()
     finally:
-        runner.close()
+        sparql.close()
+        pages.close()
