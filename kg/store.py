@@ -233,13 +233,14 @@ def _diff(store: ox.Store, node: ox.NamedNode, graph: Graph) -> str:
     new = {f"{to_ox(s)} {to_ox(p)} {to_ox(o)} .\n" for s, p, o in graph}
     old = {f"{q.subject} {q.predicate} {q.object} .\n"
            for q in store.quads_for_pattern(None, None, None, node)}
+    added, removed = new - old, old - new
     parts = [f"{verb} DATA {{ GRAPH {node} {{\n{''.join(lines)}}} }} ;\n"
-             for verb, lines in (("DELETE", old - new), ("INSERT", new - old)) if lines]
-    if new - old:
-        parts.append(f"INSERT DATA {{\n{''.join(new - old)}}} ;\n")
-    if old - new:
+             for verb, lines in (("DELETE", removed), ("INSERT", added)) if lines]
+    if added:
+        parts.append(f"INSERT DATA {{\n{''.join(added)}}} ;\n")
+    if removed:
         # After the graph's own delete: a triple no graph states any more leaves the merge.
-        rows = "".join(f"({line[:-len(_END)]})\n" for line in old - new)
+        rows = "".join(f"({line[:-len(_END)]})\n" for line in removed)
         parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{\n{rows}}} "
                      "FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } } ;\n")
     return "".join(parts)

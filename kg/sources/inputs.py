@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import glob
 import io
-import logging
 import os
 import re
 import stat
@@ -15,14 +14,13 @@ from typing import BinaryIO, cast
 
 from kg.errors import ConfigError
 from kg.model import Article, Rejected
-from kg.sources.common import ReadOptions, make_options
+from kg.sources.common import ReadOptions, logger, make_options
 from kg.sources.registry import EXTENSIONS, READERS, format_of
 
 STDIN = "-"
 STDIN_ORIGIN = "<stdin>"
 _MAGIC = re.compile(r"[*?[]")
 _KNOWN = ", ".join(EXTENSIONS)
-log = logging.getLogger("kg.sources")
 
 
 def read_sources(inputs: Sequence[str], fields: Mapping[str, str] | None = None,
@@ -89,7 +87,7 @@ def _walk(directory: str) -> list[str | Rejected]:
         real = os.path.realpath(root)
         if real in walked:
             dirs[:] = []
-            log.warning("%s: already read as %s (a link to a folder kg walked)", root, real)
+            logger.warning("%s: already read as %s (a link to a folder kg walked)", root, real)
             continue
         walked.add(real)
         dirs[:] = [name for name in dirs if not name.startswith(".")]
