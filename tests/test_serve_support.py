@@ -78,6 +78,14 @@ def free_port() -> int:
 @contextmanager
 def running_server(store: Path, *options: str, port: int | None = None) -> Iterator[str]:
     """`kg serve --store STORE OPTIONS` on a free port; yields its URL (no trailing slash)."""
+    with server_process(store, *options, port=port) as (url, _):
+        yield url
+
+
+@contextmanager
+def server_process(store: Path, *options: str,
+                   port: int | None = None) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """As running_server, and yields the server's process too (to signal it)."""
     port = port or free_port()
     with tempfile.TemporaryFile("w+") as log:
         process = subprocess.Popen(
@@ -86,7 +94,7 @@ def running_server(store: Path, *options: str, port: int | None = None) -> Itera
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_up(process, url, log)
-            yield url
+            yield url, process
         finally:
             process.terminate()  # SIGTERM: the command stops its query workers too
             try:

@@ -56,8 +56,12 @@ def serve(store: Path | None, bind: str, dumps: Path | None, timeout: float, lim
     options = ServeConfig(store=settings.store, base_iri=settings.base_iri, host=host, port=port,
                           dumps=dumps, timeout=timeout, limit=limit, cors=cors, workers=workers,
                           services=services)
-    # SIGTERM ends the server like Ctrl-C does, so that the query workers are stopped too.
+    # SIGTERM and SIGHUP (its terminal closed) end the server like Ctrl-C does, so that the
+    # query workers are stopped and the store's snapshot removed too; under nohup, SIGHUP
+    # stays ignored.
     signal.signal(signal.SIGTERM, _interrupt)
+    if signal.getsignal(signal.SIGHUP) is not signal.SIG_IGN:
+        signal.signal(signal.SIGHUP, _interrupt)
     try:
         run(lambda: serve_store(options, ready=_announce))
     except KeyboardInterrupt:

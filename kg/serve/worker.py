@@ -82,7 +82,7 @@ def serve_tasks(conn: Connection, store_path: str, prefixes: dict[str, str]) -> 
     """The worker's main loop: open the store, say ready, answer tasks until the pipe closes."""
     try:
         store = ox.Store.read_only(store_path)
-    except OSError as error:
+    except (OSError, RuntimeError) as error:  # RuntimeError: a corrupt or half-removed store
         conn.send(Failure("store", str(error)))
         return
     conn.send("ready")
