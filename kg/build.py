@@ -14,28 +14,27 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.errors import StoreError
 from kg.extract.nlp import model_version
 from kg.ids import Ids, article_key, content_digest
 from kg.model import Article, Rejected
 from kg.ontology import store_ontology
-from kg.pipeline import ArticleProcessor, Duplicate, Item, Outcome, Status, Unchanged
+from kg.pipeline import Duplicate, Item, Outcome, Status, Unchanged
 from kg.provenance import run_graph, run_iri
 from kg.publish.files import GraphFileWriter, QuadFileWriter, open_writer, write_graph
 from kg.settings import Settings
 from kg.store import Store
+from kg.workers import outcomes
 
 log = logging.getLogger("kg.build")
 REJECTED_FILE = "rejected.jsonl"
 FLUSH_EVERY = 100  # articles between store flushes
-WINDOW_PER_JOB = 8  # articles in flight per worker: keeps each busy, keeps memory bounded
 
 
 @dataclass
@@ -75,11 +74,15 @@ def build(records: Iterable[Article | Rejected], settings: Settings, targets: Ta
           rebuild: bool = False, prune: bool = False) -> Summary:
     """Build every record into the targets; never stops on a bad record.
 
+    Raises StoreError when a target cannot be written, the invalid folder included: the files
+    are then left as they were, and the store keeps the articles built so far.
+
     `rebuild` builds even the articles whose stored graph is up to date; `prune` removes from
     the store the graphs of articles that are not in `records`.
     """
     summary = Summary()
-    (targets.invalid_dir / REJECTED_FILE).unlink(missing_ok=True)  # this run's rejects only
+    with _aside(targets.invalid_dir / REJECTED_FILE, make_folder=False) as rejects:
+        rejects.unlink(missing_ok=True)  # this run's rejects only
     version = model_version(settings.model)
     run = run_iri(settings, version)
     seen: dict[str, str] = {}  # graph name of each article of this run -> its first origin
@@ -91,7 +94,10 @@ def build(records: Iterable[Article | Rejected], settings: Settings, targets: Ta
         ids = Ids(settings.base_iri)
         skip_from = store if store and not writers and not rebuild else None
         items = _note_names(records, ids, seen, skip_from, str(run))
-        for count, outcome in enumerate(outcomes(items, settings, jobs), 1):
+        # Closed first when the run stops early (an error, a signal): workers end, then the
+        # files' temporary copies are removed, then the store is closed.
+        results = stack.enter_context(closing(outcomes(items, settings, jobs)))
+        for count, outcome in enumerate(results, 1):
             _deliver(outcome, store, writers, targets.invalid_dir)
             summary.add(outcome)
             if store and count % FLUSH_EVERY == 0:
@@ -143,43 +149,6 @@ def _prune(store: Store, ids: Ids, seen: dict[str, str], summary: Summary) -> in
     return len(gone)
 
 
-def outcomes(records: Iterable[Item], settings: Settings,
-             jobs: int) -> Iterator[Outcome]:
-    """The outcome of each record, in input order, in this process or in `jobs` workers."""
-    if jobs <= 1:
-        processor = ArticleProcessor(settings)
-        yield from map(processor, records)
-        return
-    window = threading.BoundedSemaphore(jobs * WINDOW_PER_JOB)
-    context = multiprocessing.get_context("spawn")  # fresh interpreters: no inherited threads
-    with context.Pool(jobs, initializer=_start_worker, initargs=(settings,)) as pool:
-        for outcome in pool.imap(_work, _throttled(records, window), chunksize=2):
-            window.release()
-            yield outcome
-
-
-def _throttled(records: Iterable[Item],
-               window: threading.BoundedSemaphore) -> Iterator[Item]:
-    # Pool.imap's feeder thread drains its input as fast as it can; the semaphore makes it
-    # wait, so only a window of articles is ever in memory.
-    for record in records:
-        window.acquire()
-        yield record
-
-
-_PROCESSOR: ArticleProcessor | None = None
-
-
-def _start_worker(settings: Settings) -> None:
-    global _PROCESSOR
-    _PROCESSOR = ArticleProcessor(settings)
-
-
-def _work(record: Item) -> Outcome:
-    assert _PROCESSOR is not None, "worker used before its initializer ran"
-    return _PROCESSOR(record)
-
-
 def _deliver(outcome: Outcome, store: Store | None,
              writers: list[QuadFileWriter | GraphFileWriter],
              invalid_dir: Path) -> None:
@@ -201,17 +170,45 @@ def _deliver(outcome: Outcome, store: Store | None,
 def _write_aside(outcome: Outcome, invalid_dir: Path) -> None:
     """An invalid article's graph and its report, side by side, for a person to look at."""
     assert outcome.name is not None and outcome.graph is not None and outcome.report is not None
-    invalid_dir.mkdir(parents=True, exist_ok=True)
     key = article_key(outcome.name)
-    write_graph(outcome.graph, invalid_dir / f"{key}.ttl")
-    text = f"# {outcome.origin}\n{outcome.report.text()}\n"
-    (invalid_dir / f"{key}.report.txt").write_text(text, encoding="utf-8")
+    with _aside(invalid_dir / f"{key}.ttl") as path:
+        write_graph(outcome.graph, path)
+    with _aside(invalid_dir / f"{key}.report.txt") as path:
+        path.write_text(f"# {outcome.origin}\n{outcome.report.text()}\n", encoding="utf-8")
 
 
 def _record_problem(outcome: Outcome, invalid_dir: Path) -> None:
     """Rejected and failed inputs, one JSON line each, so none is lost without a trace."""
-    invalid_dir.mkdir(parents=True, exist_ok=True)
     line = json.dumps({"status": outcome.status.value, "origin": outcome.origin,
                        "reason": outcome.reason}, ensure_ascii=False)
-    with (invalid_dir / REJECTED_FILE).open("a", encoding="utf-8") as handle:
+    with _aside(invalid_dir / REJECTED_FILE) as path, path.open("a", encoding="utf-8") as handle:
         handle.write(line + "\n")
+
+
+@contextmanager
+def _aside(path: Path, make_folder: bool = True) -> Iterator[Path]:
+    """`path`, a file of the invalid folder (created); a failure to write it stops the run.
+
+    The folder is the run's record of what it did not build: a run that cannot keep it stops
+    (naming the file and why) rather than end with a count that points to a partial list.
+    """
+    try:
+        if make_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _not_kept(f"cannot create the folder {path.parent}", error) from error
+    try:
+        yield path
+    except StoreError as error:  # write_graph's, which names the file already
+        raise _not_kept(error.message) from error
+    except OSError as error:
+        raise _not_kept(f"cannot write {path}", error) from error
+
+
+def _not_kept(what: str, error: OSError | None = None) -> StoreError:
+    """The error that stops a run which cannot keep its invalid folder."""
+    reason = f": {error.strerror or error}" if error else ""
+    return StoreError(what + reason, settings=("invalid_dir",),
+                      hint="kg lists there every input it did not build, so the run stopped: "
+                           "free some space or fix the permissions there, or choose another "
+                           "invalid_dir")

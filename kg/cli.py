@@ -1,7 +1,8 @@
 """The `kg` command: thin click commands over library functions of the same name.
 
 Exit codes (README, "Exit codes"): 0 all built / valid; 1 a fatal error; 2 a bad command line;
-3 the run finished but some inputs were rejected, invalid or failed.
+3 the run finished but some inputs were rejected, invalid or failed; 128 + the signal's number
+when kg build was stopped by SIGINT or SIGTERM.
 """
 
 from __future__ import annotations

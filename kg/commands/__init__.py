@@ -25,6 +25,7 @@ class ExitCode:
     FAILED = 1  # a fatal error: configuration, store, query
     USAGE = 2  # click's own code for a bad command line
     PARTIAL = 3  # the run finished, but some articles were rejected or invalid
+    SIGNALLED = 128  # + the signal's number (130 SIGINT, 143 SIGTERM): kg build was stopped
 
 
 # The flag that sets each setting a library hint may speak of (KgError.settings).
@@ -32,7 +33,8 @@ FLAGS = {"store": "--store", "model": "--model", "base_iri": "--base-iri", "data
          "journal": "--journal", "batch_size": "--batch-size", "user": "--user",
          "password": "--password", "auth": "--auth", "method": "--method",
          "ca_bundle": "--ca-bundle", "insecure": "--insecure", "bind": "--bind",
-         "dumps": "--dumps", "timeout": "--timeout", "limit": "--limit", "workers": "--workers"}
+         "dumps": "--dumps", "timeout": "--timeout", "limit": "--limit", "workers": "--workers",
+         "invalid_dir": "--invalid-dir", "query_url": "--query-url"}
 
 SETTINGS_OPTIONS = [
     click.option("--config", type=click.Path(dir_okay=False, path_type=Path),

@@ -10,7 +10,8 @@ from tqdm import tqdm
 
 from kg.build import Summary, Targets
 from kg.build import build as build_corpus
-from kg.commands import ExitCode, field_mapping, run, settings_options
+from kg.commands import ExitCode, field_mapping, printable, run, settings_options
+from kg.commands.stopping import stopping_on_signals
 from kg.errors import ConfigError
 from kg.settings import load_settings
 from kg.sources import read_sources
@@ -61,15 +62,26 @@ def build(inputs: tuple[str, ...], store: Path | None, no_store: bool,
     targets = Targets(None if no_store else settings.store, outputs, invalid_dir)
     if prune and targets.store is None:
         run(lambda: _refuse("--prune removes graphs from a store; it cannot go with --no-store"))
-    with tqdm(unit=" articles", disable=None, file=sys.stderr) as bar:
+    with stopping_on_signals(left_when_stopped(targets)), tqdm(unit=" articles", disable=None,
+                                                               file=sys.stderr) as bar:
         summary = run(lambda: build_corpus(records, settings, targets, jobs, lambda _: bar.update(),
                                            rebuild=rebuild, prune=prune))
-    click.echo(render_summary(summary, targets))
+    click.echo(printable(render_summary(summary, targets)))
     sys.exit(ExitCode.OK if summary.ok else ExitCode.PARTIAL)
 
 
 def _refuse(message: str) -> None:
     raise ConfigError(message)
+
+
+def left_when_stopped(targets: Targets) -> str:
+    """What a run stopped by a signal leaves behind, in words."""
+    said = ["the run did not finish"]
+    if targets.outputs:
+        said.append("the files given with -o were not written (an earlier version stays)")
+    if targets.store:
+        said.append(f"the store {targets.store} keeps the articles built so far")
+    return "; ".join(said)
 
 
 def render_summary(summary: Summary, targets: Targets) -> str:
