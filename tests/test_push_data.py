@@ -87,20 +87,35 @@ def _deskolemised(term: ox.Term) -> object:
 
 
 class _Peer(http.server.BaseHTTPRequestHandler):
-    """Answers every request with the server's `status` and `body`, and records it."""
+    """Answers every request with the server's `status` and `body`, and records it; refuses
+    kg push's probe (a request that is not SPARQL) with a 400 as endpoints do, unless the
+    server's `refuses_probe` is false, and answers a GET with `graph_body` (N-Triples)."""
 
     server: Any
 
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length", 0))
-        self.server.seen.append((self.command, self.path, dict(self.headers),
-                                 self.rfile.read(length)))
-        self.send_response(self.server.status)
-        for name, value in self.server.headers.items():
+        request = (self.command, self.path, dict(self.headers), self.rfile.read(length))
+        if b"kg push probe" in request[3]:
+            self.server.probes.append(request)
+            if self.server.refuses_probe:
+                self._send(400, {}, b"parse error")
+                return
+        else:
+            self.server.seen.append(request)
+        self._send(self.server.status, self.server.headers, self.server.body)
+
+    def do_GET(self) -> None:
+        self.server.seen.append((self.command, self.path, dict(self.headers), b""))
+        self._send(200, {"Content-Type": "application/n-triples"}, self.server.graph_body)
+
+    def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
+        self.send_response(status)
+        for name, value in headers.items():
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(self.server.body)))
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(self.server.body)
+        self.wfile.write(body)
 
     do_POST = do_PUT = _answer
 
@@ -117,8 +132,9 @@ class _Garbage(socketserver.BaseRequestHandler):
         while (line := stream.readline()) not in (b"\r\n", b""):
             if line.lower().startswith(b"content-length:"):
                 length = int(line.split(b":")[1])
-        stream.read(length)  # all of it, so that the client sees the answer, not a reset
-        self.server.seen.append("garbage")  # type: ignore[attr-defined]
+        body = stream.read(length)  # all of it, so that the client sees the answer, not a reset
+        if b"kg push probe" not in body:
+            self.server.seen.append("garbage")  # type: ignore[attr-defined]
         self.request.sendall(b"\x00\x01 this is not HTTP\r\n\r\n")
 
 
@@ -132,7 +148,8 @@ def running_peer(answer: tuple[int, bytes] | str,
     if tls is not None:
         server.socket = tls.wrap_socket(server.socket, server_side=True)
     server.daemon_threads = True
-    server.seen, server.headers = [], {}
+    server.seen, server.probes, server.headers = [], [], {}
+    server.refuses_probe, server.graph_body = True, b""
     if not isinstance(answer, str):
         server.status, server.body = answer
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -245,3 +245,75 @@ def test_journal_survives_a_torn_line(tmp_path: Path) -> None:
     again = Journal(path, "http://e/")
     assert again.done == {"http://g/1": "abc", "http://g/2": "def"}
     assert Journal(path, "http://other/").done == {}  # per endpoint
+
+
+# What counts as pushed: an answer the protocol gives for a stored graph, from an endpoint
+
+LOGIN_PAGE = b"<!DOCTYPE html><html><body><form>Sign in to continue</form></body></html>"
+
+
+@pytest.mark.parametrize("peer", [(200, LOGIN_PAGE)], indirect=True)
+@pytest.mark.parametrize("method", ["update", "gsp"])
+def test_a_page_that_answers_success_to_anything_is_not_an_endpoint(
+        peer: Any, method: str, seed: Corpus, tmp_path: Path) -> None:
+    peer.refuses_probe = False
+    peer.headers["Content-Type"] = "text/html; charset=utf-8"
+    url = f"http://127.0.0.1:{peer.server_address[1]}/"
+    result = run_push(url, "--method", method, "--store", seed.store, "--journal",
+                      tmp_path / "j.jsonl", *FAST)
+    protocol = "SPARQL Update" if method == "update" else "Graph Store"
+    assert result.exit_code == ExitCode.FAILED, result.output
+    assert f"{url} is not a {protocol} endpoint: it answered HTTP 200 text/html" in result.stderr
+    assert "0 graph(s) pushed" in result.stderr
+    assert len(peer.probes) == 1 and peer.seen == []  # no graph was sent
+    assert (tmp_path / "j.jsonl").read_text() == ""  # nor recorded as pushed
+
+
+@pytest.mark.parametrize("peer", [(202, b"")], indirect=True)
+def test_a_put_accepted_for_later_is_not_a_stored_graph(peer: Any, seed: Corpus,
+                                                       tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{peer.server_address[1]}/store"
+    result = run_push(url, "--method", "gsp", "--store", seed.store, "--journal",
+                      tmp_path / "j.jsonl", *FAST)
+    assert result.exit_code == ExitCode.PARTIAL, result.output
+    assert f"failed {seed.graphs}" in result.stderr
+    assert "answered HTTP 202 to the PUT of graph" in result.stderr
+    assert "not 200, 201 or 204" in result.stderr
+    assert (tmp_path / "j.jsonl").read_text() == ""
+
+
+@pytest.mark.parametrize("peer", [(204, b"")], indirect=True)
+def test_verify_fails_a_graph_the_store_does_not_hold_in_full(peer: Any, seed: Corpus,
+                                                             tmp_path: Path) -> None:
+    peer.graph_body = b'<http://ex/s> <http://ex/p> "only this" .\n'
+    url = f"http://127.0.0.1:{peer.server_address[1]}/store"
+    args = ["--method", "gsp", "--store", seed.store, "--journal", tmp_path / "j.jsonl", *FAST]
+    unverified = run_push(url, *args)
+    assert unverified.exit_code == 0, unverified.output  # 204: stored, as far as HTTP says
+    verified = run_push(url, *args, "--force", "--verify")
+    assert verified.exit_code == ExitCode.PARTIAL, verified.output
+    assert f"failed {seed.graphs}" in verified.stderr
+    assert "holds 1 triple(s) in graph" in verified.stderr and "after the push, not the" \
+        in verified.stderr
+    gets = [request for request in peer.seen if request[0] == "GET"]
+    assert len(gets) == seed.graphs
+
+
+def test_verify_by_update_counts_where_the_query_url_says(seed: Corpus, tmp_path: Path) -> None:
+    pushed_to, elsewhere = (OxigraphServer(tmp_path / name) for name in ("to", "elsewhere"))
+    try:
+        pushed_to.start()
+        elsewhere.start()
+        args = ["--store", seed.store, "--journal", tmp_path / "j.jsonl", "--verify", *FAST]
+        wrong = run_push(pushed_to.update_url, *args, "--query-url", elsewhere.query_url)
+        assert wrong.exit_code == ExitCode.PARTIAL, wrong.output
+        assert f"failed {seed.graphs}" in wrong.stderr and "holds 0 triple(s)" in wrong.stderr
+        right = run_push(pushed_to.update_url, *args, "--query-url", pushed_to.query_url)
+        assert right.exit_code == 0, right.output
+        assert f"pushed {seed.graphs} graph(s)" in right.stderr
+        no_query = run_push(pushed_to.update_url, *args, "--force")  # /update runs no queries
+        assert no_query.exit_code == ExitCode.PARTIAL
+        assert "refused the count of graph" in no_query.stderr
+    finally:
+        pushed_to.stop()
+        elsewhere.stop()

@@ -9,7 +9,7 @@ from typing import cast
 import click
 from tqdm import tqdm
 
-from kg.commands import SETTINGS_OPTIONS, ExitCode, run
+from kg.commands import SETTINGS_OPTIONS, ExitCode, printable, run
 from kg.publish.endpoint import DEFAULT_BATCH, METHODS, Method, PushOptions, PushSummary
 from kg.publish.endpoint import push as push_graphs
 from kg.publish.push_http import AuthKind, Connection
@@ -32,6 +32,11 @@ from kg.settings import load_settings
               help="The resume journal (default: beside the store or the first file).")
 @click.option("--force", is_flag=True, help="Push graphs the journal says are unchanged too.")
 @click.option("--dry-run", is_flag=True, help="Print the requests instead of sending them.")
+@click.option("--verify", is_flag=True,
+              help="Count each graph at the endpoint after sending it; a graph holding other "
+                   "than what was sent counts as failed.")
+@click.option("--query-url", help="Where --verify counts with --method update (default: "
+                                  "ENDPOINT; Oxigraph's is /query).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH,
               show_default=True, help="Triples per INSERT DATA (Virtuoso refuses ~1,400+).")
 @click.option("--user", help="User name for basic or digest authentication.")
@@ -50,7 +55,8 @@ from kg.settings import load_settings
 @SETTINGS_OPTIONS[0]
 @SETTINGS_OPTIONS[2]
 def push(endpoint: str, method: str, store: Path | None, files: tuple[Path, ...],
-                 journal: Path | None, force: bool, dry_run: bool, batch_size: int,
+                 journal: Path | None, force: bool, dry_run: bool, verify: bool,
+                 query_url: str | None, batch_size: int,
                  user: str | None, password: str | None, auth: str, token: str | None,
                  ca_bundle: Path | None, insecure: bool, timeout: float, retries: int,
                  config: Path | None, base_iri: str | None) -> None:
@@ -58,11 +64,13 @@ def push(endpoint: str, method: str, store: Path | None, files: tuple[Path, ...]
 
     Each graph is replaced atomically. A journal records what was pushed, so a push that
     stopped resumes, and graphs unchanged since are skipped (--force sends them anyway).
-    Exit code 3 when some graphs failed, 1 when the endpoint cannot be used at all.
+    Exit code 3 when some graphs failed, 1 when the endpoint cannot be used at all (it is
+    unreachable, refuses the credentials, or answers success to a request that is not SPARQL).
 
     \b
     Examples:
       kg push http://localhost:7878/update
+      kg push http://localhost:7878/update --verify --query-url http://localhost:7878/query
       kg push http://localhost:7878/store --method gsp --data graph.nq.gz
       kg push http://localhost:7878/update --data spark-out/
       kg push https://db.example.org/sparql-auth --user dba --auth digest --batch-size 500
@@ -79,14 +87,15 @@ def push(endpoint: str, method: str, store: Path | None, files: tuple[Path, ...]
                             token=token, ca_bundle=ca_bundle, insecure=insecure,
                             timeout=timeout, retries=retries)
     options = PushOptions(base=settings.base_iri, method=cast(Method, method),
-                          batch_size=batch_size, force=force, dry_run=dry_run)
+                          batch_size=batch_size, force=force, dry_run=dry_run, verify=verify,
+                          query_url=query_url)
     where = journal or run(lambda: default_journal(source.store, files[0] if files else None))
     total = None if dry_run else run(source.count)
     with tqdm(total=total, unit="graph", file=sys.stderr, disable=dry_run or None) as bar:
         summary = run(lambda: push_graphs(source, connection, options, where,
                                    show=lambda text: click.echo(text, nl=False),
                                    progress=lambda _graph, _status: bar.update()))
-    click.echo(render_summary(summary, endpoint, dry_run), err=True, nl=False)
+    click.echo(printable(render_summary(summary, endpoint, dry_run)), err=True, nl=False)
     if not summary.ok:
         sys.exit(ExitCode.PARTIAL)
 

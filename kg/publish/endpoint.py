@@ -5,6 +5,10 @@ into a staging graph moved onto the name in one request) or by a Graph Store PUT
 records each graph once the endpoint has it, so an interrupted push resumes, and graphs
 unchanged since their last push are skipped. Every request replaces, so sending a graph
 twice leaves the endpoint as sending it once.
+
+Before the first graph, the endpoint is asked to refuse a request that is not SPARQL (a URL
+that answers success to anything would take every graph and store none); with `verify`, each
+graph counts as pushed only once the endpoint holds as many triples in it as were sent.
 """
 
 from __future__ import annotations
@@ -16,7 +20,13 @@ from pathlib import Path
 from typing import Literal
 
 from kg.errors import EndpointError, RequestRefused
-from kg.publish.push_batches import PreparedGraph, gsp_body, prepare, update_requests
+from kg.publish.push_batches import (
+    PROBE_GRAPH,
+    PreparedGraph,
+    gsp_body,
+    prepare,
+    update_requests,
+)
 from kg.publish.push_gsp import GraphStoreClient
 from kg.publish.push_http import Connection
 from kg.publish.push_journal import Journal
@@ -39,6 +49,8 @@ class PushOptions:
     force: bool = False  # push graphs the journal says are unchanged
     dry_run: bool = False
     max_failures: int = 5  # graphs failing in a row before the push gives up
+    verify: bool = False  # count each graph at the endpoint after sending it
+    query_url: str | None = None  # where to count with method "update" (default: the URL)
 
 
 @dataclass
@@ -73,6 +85,7 @@ def push(source: GraphSource, connection: Connection, options: PushOptions, jour
         return summary
     with record:
         try:
+            sender.probe()
             _push_all(source, options, record, sender, summary, progress)
         except EndpointError as error:
             raise EndpointError(f"{error.message}; {summary.pushed} graph(s) pushed before "
@@ -103,6 +116,8 @@ def _push_one(graph: PreparedGraph, options: PushOptions, journal: Journal, send
         return "skipped"
     try:
         summary.requests += sender.send(graph)
+        if options.verify and not options.dry_run:
+            summary.requests += sender.verify(graph)
     except RequestRefused as error:
         summary.failed.append((graph.name, str(error)))
         return "failed"
@@ -134,6 +149,26 @@ class _Sender:
             assert self.update is not None
             sent += self.update.send(request.body, request.what)
         return sent
+
+    def probe(self) -> None:
+        """Raise EndpointError if the URL takes what no endpoint would (push_update.probe)."""
+        if self.store is not None:
+            self.store.probe(f"{self.options.base}{PROBE_GRAPH}")
+        elif self.update is not None:
+            self.update.probe()
+
+    def verify(self, graph: PreparedGraph) -> int:
+        """Count the graph at the endpoint; raise RequestRefused unless it holds what was
+        sent. The number of requests it took."""
+        if self.store is not None:
+            held = self.store.count(graph.name)
+        else:
+            assert self.update is not None
+            held = self.update.count(graph.iri, self.options.query_url or self.connection.url)
+        if held != len(graph.lines):
+            raise RequestRefused(f"{self.connection.url} holds {held} triple(s) in graph "
+                                 f"{graph.iri} after the push, not the {len(graph.lines)} sent")
+        return 1
 
     def _put(self, graph: PreparedGraph) -> int:
         what = f"graph {graph.iri}"

@@ -20,6 +20,8 @@ from kg.ids import digest
 GENID = ".well-known/genid/"
 # Large graphs are built here, then moved onto their name in one request.
 STAGING = ".well-known/kg-push/staging/"
+# Where a Graph Store is asked to refuse a body that is not N-Triples (push_gsp.probe).
+PROBE_GRAPH = ".well-known/kg-push/probe"
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,16 @@ def check_status(connection: Connection, what: str, status: int, body: bytes,
     raise RequestRefused(f"{connection.url} refused {what} (HTTP {status}): {text}", *hint)
 
 
+def not_an_endpoint(connection: Connection, status: int, media_type: str,
+                    protocol: str) -> EndpointError:
+    """The error of a URL that answered success to a request every endpoint refuses."""
+    answer = f"HTTP {status}" + (f" {media_type}" if media_type else "")
+    return EndpointError(f"{connection.url} is not a {protocol} endpoint: it answered {answer} "
+                         f"to a request that is not {protocol}, which an endpoint refuses",
+                         hint="check the URL: a web page, login portal or proxy answers success "
+                         "to anything, and would take every graph without storing it")
+
+
 def garbage(error: Exception) -> Retryable:
     return Retryable(f"the answer is not HTTP ({type(error).__name__}: {error})",
                       unreachable=False)

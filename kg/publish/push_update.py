@@ -4,22 +4,28 @@ credentials, and no redirects."""
 from __future__ import annotations
 
 import http.client
+import json
 import ssl
 import urllib.error
 import urllib.request
+from email.message import Message
 from typing import IO, Any
 
-from SPARQLWrapper import INSERT, POST, POSTDIRECTLY, SPARQLWrapper
+from SPARQLWrapper import INSERT, JSON, POST, POSTDIRECTLY, SPARQLWrapper
 
-from kg.errors import EndpointError
+from kg.errors import EndpointError, RequestRefused
 from kg.publish.push_http import (
     TLS_HINT,
     Connection,
     Retryable,
     check_status,
     garbage,
+    not_an_endpoint,
     with_retries,
 )
+
+# Not SPARQL: every SPARQL Update endpoint refuses it (see UpdateClient.probe).
+PROBE = "kg push probe: this request is not SPARQL Update and must be refused"
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -38,25 +44,78 @@ class UpdateClient:
         """Send one update request; the number of attempts it took."""
         return with_retries(self.connection, what, lambda: self._send_once(update, what))
 
+    def probe(self) -> None:
+        """Send one request that is not SPARQL Update; raise EndpointError if it succeeds.
+
+        The protocol leaves the body of a successful update to the server (Oxigraph answers
+        204, Virtuoso a result set, Fuseki and Blazegraph an HTML page), so a success cannot
+        be told by its content. What every SPARQL endpoint does is refuse what it cannot
+        parse; a URL that answers success to anything (a web page, a login portal, a proxy's
+        catch-all) would "accept" every graph and have the journal skip them next time.
+        """
+        try:
+            status, media_type, _body, _location = self._exchange(PROBE)
+        except Retryable:
+            return  # unreachable or failing now: the first graph's request says so, with retries
+        if 200 <= status < 300:
+            raise not_an_endpoint(self.connection, status, media_type, "SPARQL Update")
+
+    def count(self, graph: str, query_url: str) -> int:
+        """The number of triples in `graph` at the endpoint, by a SPARQL query at `query_url`."""
+        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+        wrapper = self._wrapper(query_url)
+        wrapper.setQuery(query)
+        wrapper.setReturnFormat(JSON)
+        what = f"the count of graph {graph} at {query_url}"
+        try:
+            with wrapper.query().response as response:
+                answer = json.load(response)
+            return int(answer["results"]["bindings"][0]["n"]["value"])
+        except urllib.error.HTTPError as error:
+            check_status(self.connection, what, error.code, error.read(), error.headers["Location"])
+            raise  # check_status raises for every status urllib calls an error
+        except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+            raise _connection_failure(self.connection, error) from error
+        except (http.client.HTTPException, ValueError, LookupError, TypeError) as error:
+            raise RequestRefused(f"{query_url} did not answer {what} with SPARQL JSON results: "
+                                 f"{type(error).__name__}: {error}",
+                                 hint="give the endpoint's query URL in the query_url setting",
+                                 settings=("query_url",)) from error
+
     def _send_once(self, update: str, what: str) -> None:
-        wrapper = _Wrapper(self.connection.url, self._opener)
-        wrapper.setMethod(POST)
+        status, _type, body, location = self._exchange(update)
+        check_status(self.connection, what, status, body, location)
+
+    def _exchange(self, update: str) -> tuple[int, str, bytes, str | None]:
+        """POST one update; (status, media type, body, Location) of the answer, whatever the
+        status. Raises Retryable or EndpointError when no HTTP answer came."""
+        wrapper = self._wrapper(self.connection.url)
         wrapper.setRequestMethod(POSTDIRECTLY)
+        wrapper.set_update(update)
+        try:
+            with wrapper.query().response as response:
+                return response.status, _media_type(response.headers), response.read(), None
+        except urllib.error.HTTPError as error:
+            return (error.code, _media_type(error.headers), error.read(),
+                    error.headers["Location"])
+        except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+            raise _connection_failure(self.connection, error) from error
+        except http.client.HTTPException as error:
+            raise garbage(error) from error
+
+    def _wrapper(self, url: str) -> _Wrapper:
+        wrapper = _Wrapper(url, self._opener)
+        wrapper.setMethod(POST)
         wrapper.setTimeout(max(1, round(self.connection.timeout)))
         if self.connection.user and self.connection.auth == "basic":
             wrapper.setCredentials(self.connection.user, self.connection.password or "")
         if self.connection.token:
             wrapper.addCustomHttpHeader("Authorization", f"Bearer {self.connection.token}")
-        wrapper.set_update(update)
-        try:
-            with wrapper.query().response as response:
-                check_status(self.connection, what, response.status, response.read())
-        except urllib.error.HTTPError as error:
-            check_status(self.connection, what, error.code, error.read(), error.headers["Location"])
-        except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
-            raise _connection_failure(self.connection, error) from error
-        except http.client.HTTPException as error:
-            raise garbage(error) from error
+        return wrapper
+
+
+def _media_type(headers: Message) -> str:
+    return headers.get_content_type() if headers.get("Content-Type") else ""
 
 
 def _connection_failure(connection: Connection, error: OSError) -> Exception:
