@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kg.commands import SETTINGS_OPTIONS, ExitCode, run
+from kg.commands import SETTINGS_OPTIONS, ExitCode, printable, run
 from kg.publish.load import LoadSummary
 from kg.publish.load import load as load_files
 from kg.publish.quad_inputs import quad_files
@@ -43,7 +43,7 @@ def load(sources: tuple[Path, ...], store: Path | None, prune: bool, config: Pat
     start = time.perf_counter()
     with run(lambda: Store(settings.store)) as target:
         summary = run(lambda: load_files(target, files, settings.base_iri, prune))
-    click.echo(render_summary(summary, settings.store, time.perf_counter() - start))
+    click.echo(printable(render_summary(summary, settings.store, time.perf_counter() - start)))
     sys.exit(ExitCode.OK if summary.ok else ExitCode.PARTIAL)
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.commands import ExitCode, field_mapping, run, settings_options
+from kg.commands import ExitCode, field_mapping, printable, run, settings_options
 from kg.publish import shard_layout as layout
 from kg.settings import load_settings
 
@@ -52,7 +52,7 @@ def spark(inputs: tuple[str, ...], out: Path, master: str | None, partitions: in
     out.mkdir(parents=True, exist_ok=True)
     with spark_session(master) as session:
         summary = run(lambda: run_job(session, list(inputs), out, settings, options))
-    click.echo(render_summary(summary, out))
+    click.echo(printable(render_summary(summary, out)))
     sys.exit(ExitCode.OK if summary.ok else ExitCode.PARTIAL)
 
 
