@@ -42,7 +42,7 @@ test: setup system lint
 	$(BIN)/pytest -q
 
 lint: setup
-	$(BIN)/ruff check kg tests bench
+	$(BIN)/ruff check kg tests bench scripts
 	$(BIN)/mypy kg
 	$(BIN)/lint-imports
 
