@@ -212,6 +212,7 @@ class Event:
     # ("cause" | "about" | "superEvent", event or entity key)
     related: tuple[tuple[str, str], ...] = ()
     factuality: Factuality = Factuality.ASSERTED
+    roleset: str | None = None  # PropBank roleset of its first trigger that has one ("kill.01")
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,7 @@ class KGO(DefinedNamespace):
     trigger: URIRef
     evidence: URIRef
     factuality: URIRef
+    roleset: URIRef
     cause: URIRef
     direct: URIRef
     cameoCode: URIRef

@@ -79,7 +79,7 @@ class ArticleProcessor:
     """Everything one process needs to turn articles into validated graphs, loaded once."""
 
     def __init__(self, settings: Settings) -> None:
-        self.extractor = Extractor(settings.model)
+        self.extractor = Extractor(settings.model, every_event=settings.events == "all")
         self.validator = Validator(settings.shapes)
         self.context = MappingContext(Ids(settings.base_iri),
                                       run_iri(settings, self.extractor.model_version))

@@ -17,8 +17,11 @@ from kg.settings import Settings
 
 def run_iri(settings: Settings, model_version: str) -> URIRef:
     """The run's activity IRI, from what makes two runs produce the same graphs: software,
-    model and base IRI (so the article graphs that point to it stay byte-identical)."""
-    return Ids(settings.base_iri).run(f"kg {kg.__version__}|{model_version}|{settings.base_iri}")
+    model, base IRI and, when not the default, which events (so the article graphs that point
+    to it stay byte-identical, and a build with other settings builds every article again)."""
+    scope = "" if settings.events == "all" else f"|events={settings.events}"
+    return Ids(settings.base_iri).run(
+        f"kg {kg.__version__}|{model_version}|{settings.base_iri}{scope}")
 
 
 def run_graph(run: URIRef, settings: Settings, model_version: str, engine: str) -> Graph:

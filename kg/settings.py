@@ -19,6 +19,7 @@ from kg.resources import resource_dir
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PACKAGED_SHAPES = resource_dir("shapes")  # installed with kg; the top-level shapes/ of the repo
 _IRI_SETTINGS = ("license", "publisher", "sparql_endpoint", "dump_url")
+EVENT_SCOPES = ("all", "taxonomy")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ class Settings:
     shapes: Path = PACKAGED_SHAPES
     store: Path = Path("kg-store")
     max_article_chars: int = 200_000
+    # Which events the graph holds: "all", every predicate PropBank frames (the taxonomy's
+    # class where one applies, else kgo:Event with its roleset); "taxonomy", only those of a
+    # class of the taxonomy, a smaller graph.
+    events: str = "all"
     # How `kg dump` describes the published dataset (void.ttl). Empty IRIs are left out.
     dataset_title: str = "kg news knowledge graph"
     license: str = "https://creativecommons.org/licenses/by/4.0/"
@@ -94,6 +99,10 @@ def _checked(settings: Settings) -> Settings:
             raise ConfigError(f"setting {name}={value!r} is not an http(s) IRI",
                               hint=f"give an absolute IRI such as https://example.org/..., "
                                    f"or leave {name} empty")
+    if settings.events not in EVENT_SCOPES:
+        raise ConfigError(f"events={settings.events!r} is not one of {', '.join(EVENT_SCOPES)}",
+                          hint="all: every event PropBank frames; taxonomy: only the classed ones",
+                          settings=("events",))
     if settings.dump_url and not settings.dump_url.endswith("/"):
         raise ConfigError(f"dump_url {settings.dump_url!r} must end with '/'",
                           hint="it is the URL of the directory that holds the dump files")

@@ -27,14 +27,15 @@ class Extractor:
     The model is loaded once per Extractor (and cached per process): never per article.
     """
 
-    def __init__(self, model: str) -> None:
+    def __init__(self, model: str, every_event: bool = True) -> None:
         self.nlp: Language = load_pipeline(model)
         self.model_version = model_version(model)
+        self.every_event = every_event  # else only events of a class of the taxonomy
 
     def extract(self, article: Article) -> Annotations:
         """Entities, mentions, positions and time expressions of one article."""
         paragraphs = self.parse(article)
-        return annotate(article, paragraphs)
+        return annotate(article, paragraphs, self.every_event)
 
     def parse(self, article: Article) -> list[Paragraph]:
         """One Doc per paragraph: blank lines are not sentence breaks to the model."""
@@ -43,7 +44,8 @@ class Extractor:
         return [Paragraph(begin, doc) for (begin, _), doc in zip(spans, docs)]
 
 
-def annotate(article: Article, paragraphs: list[Paragraph]) -> Annotations:
+def annotate(article: Article, paragraphs: list[Paragraph], every_event: bool = True
+             ) -> Annotations:
     """Annotations from parsed paragraphs (separate from parsing so benchmarks can time it)."""
     entities, mentions, positions = find_names(article, paragraphs)
     times = tag_times(article.text, sentence_bounds(paragraphs),
@@ -51,7 +53,7 @@ def annotate(article: Article, paragraphs: list[Paragraph]) -> Annotations:
     named = {(m.begin, m.end) for m in mentions} | {(p.begin, p.end) for p in positions}
     times = [t for t in times if (t.begin, t.end) not in named]  # one meaning per span
     index = SpanIndex(article, paragraphs, mentions, entities, times)
-    events = find_events(index)
+    events = find_events(index, every_event)
     quotations = find_quotations(index)
     claims = find_claims(index, events)
     return Annotations(article, tuple(entities.values()), tuple(mentions), tuple(times),

@@ -42,6 +42,8 @@ def add_events(graph: Graph, ids: Ids, annotations: Annotations, refer: Referent
         graph.add((node, RDF.type, event_class))  # only the most specific: the ontology,
         # stored beside the data, gives the rest (`?e a/rdfs:subClassOf* kgo:Event`)
         graph.add((node, KGO.factuality, Literal(event.factuality.value)))
+        if event.roleset:
+            graph.add((node, KGO.roleset, Literal(event.roleset)))
         graph.add((node, PROV.wasDerivedFrom, article))
         _add_mentions(graph, ids, annotations, node, event_class, event.mentions)
         _add_facts(graph, event, node, refer)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.events.lexicon import ancestors, depth, words
+from kg.extract.events.lexicon import ROOT_CLASS, ancestors, depth, words
 from kg.extract.events.triggers import Trigger
 from kg.extract.places import country_of_demonym, lookup_place
 from kg.model import Entity, EntityKind, EventMention, Factuality, Participant
@@ -72,18 +72,20 @@ class Cluster:
     date: str | None = None
     location: str | None = None
     counts: list[tuple[str, int]] = field(default_factory=list)
+    roleset: str | None = None
 
     @classmethod
     def of(cls, facts: Facts) -> Cluster:
         counts = facts.counts if facts.factuality is Factuality.ASSERTED else []
         return cls([facts], facts.cls, facts.factuality, list(facts.participants), facts.date,
-                   facts.location, list(counts))
+                   facts.location, list(counts), facts.trigger.roleset)
 
     def absorb(self, facts: Facts, entities: dict[str, Entity]) -> None:
         """Add a coreferent mention; only a mention as factual as the event adds facts."""
         self.mentions.append(facts)
         if more_specific(facts.cls, self.cls):
             self.cls = facts.cls
+        self.roleset = self.roleset or facts.trigger.roleset
         if facts.factuality is not self.factuality:
             return
         for new in facts.participants:  # "Ukraine" adds nothing to "Armed Forces of Ukraine"
@@ -133,12 +135,22 @@ def _antecedent(facts: Facts, clusters: list[Cluster],
 
 
 def _may_join(cluster: Cluster, facts: Facts, entities: dict[str, Entity]) -> bool:
-    if not compatible(cluster.cls, facts.cls) or cluster.factuality in {
+    if not compatible(cluster.cls, facts.cls) or not _same_kind(cluster, facts):
+        return False
+    if cluster.factuality in {
             Factuality.NEGATED, Factuality.HYPOTHETICAL}:
         return False
     if facts.factuality is Factuality.ASSERTED and cluster.factuality is not facts.factuality:
         return False  # an asserted event never rests on a reported one
     return not _conflict(cluster, facts, entities)
+
+
+def _same_kind(cluster: Cluster, facts: Facts) -> bool:
+    """An event of the root class is known only by its roleset: it is one with another
+    mention only of the same roleset ("the decision" is not the strike before it)."""
+    if ROOT_CLASS not in {cluster.cls, facts.cls}:
+        return True
+    return cluster.roleset is not None and cluster.roleset == facts.trigger.roleset
 
 
 def _shares(cluster: Cluster, facts: Facts, entities: dict[str, Entity]) -> bool:

@@ -1,6 +1,7 @@
 """Events: what happened, to whom, when and where, from the words that name it.
 
-Per sentence, triggers (triggers.py) give each mention a class; the parse gives its
+Per sentence, triggers (triggers.py) give each mention a class of the taxonomy, or the root
+class and a PropBank roleset for any other eventive predicate (predicates.py); the parse gives its
 participants (event_roles), counts (event_counts), date, place and factuality (event_context).
 Coreference (event_coref) joins the mentions of one event; relations (event_relations) link
 causes, topics and occasions. Events come out in text order, keyed by their first trigger."""
@@ -24,9 +25,10 @@ from kg.model import Event, EventMention, Factuality
 log = logging.getLogger("kg.extract.events.find")
 
 
-def find_events(index: SpanIndex) -> list[Event]:
-    """The events of the article, coreferent mentions joined, in text order."""
-    mentions = _mentions(index)
+def find_events(index: SpanIndex, every_event: bool = True) -> list[Event]:
+    """The events of the article, coreferent mentions joined, in text order: every eventive
+    predicate, or with `every_event` false only those of a class of the taxonomy."""
+    mentions = _mentions(index, every_event)
     clusters = corefer(mentions, index.entities)
     for cluster in clusters:
         _date_from_focus(cluster, index)
@@ -36,7 +38,7 @@ def find_events(index: SpanIndex) -> list[Event]:
             for n, cluster in enumerate(clusters)]
 
 
-def _mentions(index: SpanIndex) -> list[Facts]:
+def _mentions(index: SpanIndex, every_event: bool) -> list[Facts]:
     found: list[Facts] = []
     sentence_number = 0
     for number, paragraph in enumerate(index.paragraphs):
@@ -44,7 +46,7 @@ def _mentions(index: SpanIndex) -> list[Facts]:
         for sentence in paragraph.doc.sents:
             try:
                 found += [_facts(t, args, number, sentence_number, sentence)
-                          for t in find_triggers(sentence, args.kind)]
+                          for t in find_triggers(sentence, args.kind, every_event)]
             except Exception:  # a sentence the parse cannot carry is skipped, not the article
                 log.debug("skipped events of sentence %r", sentence.text, exc_info=True)
             sentence_number += 1
@@ -81,4 +83,4 @@ def _key(cluster: Cluster) -> str:
 def _event(cluster: Cluster, key: str, related: list[tuple[str, str]]) -> Event:
     return Event(key, cluster.cls, tuple(f.mention for f in cluster.mentions),
                  tuple(cluster.participants), cluster.date, cluster.location,
-                 tuple(cluster.counts), tuple(related), cluster.factuality)
+                 tuple(cluster.counts), tuple(related), cluster.factuality, cluster.roleset)

@@ -10,6 +10,9 @@ from kg.extract.lexicon import rows
 
 # Speech verbs and nouns of these parts of speech can trigger events.
 TRIGGER_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
+# The taxonomy's root: the class of an event no rule gives a more specific one (its PropBank
+# roleset then says what happened).
+ROOT_CLASS = "Event"
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,11 @@ def roleset(rid: str) -> Roleset:
     return Roleset(rid, name, roles, modifiers)
 
 
+def all_rolesets() -> tuple[str, ...]:
+    """Every roleset id, in the table's order."""
+    return tuple(_by_roleset("rolesets"))
+
+
 def argument_nouns(word: str) -> tuple[ArgumentNoun, ...]:
     """The roleset arguments a noun names ("killer": ARG0 of kill.01); () if none."""
     return _argument_nouns().get(key(word), ())

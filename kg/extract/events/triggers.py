@@ -1,5 +1,7 @@
-"""Event triggers: the words of a sentence that name an event, by the rules of
-data/event_triggers.tsv, tested on spaCy's dependency parse."""
+"""Event triggers: the words of a sentence that name an event. The rules of
+data/event_triggers.tsv, tested on spaCy's dependency parse, give a class of the taxonomy;
+any other verb or noun PropBank frames is an event of the root class, named by its roleset
+(predicates.py). Every trigger carries its roleset, when PropBank has one."""
 
 from __future__ import annotations
 
@@ -10,12 +12,18 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from kg.extract.events.lexicon import (
+    ROOT_CLASS,
     TRIGGER_POS,
     Condition,
     TriggerRule,
     noun_trigger_lemmas,
     trigger_rules,
     words,
+)
+from kg.extract.events.predicates import (
+    light_verbs,
+    phrasal_particle,
+    roleset_of,
 )
 from kg.model import EntityKind
 
@@ -41,6 +49,7 @@ class Trigger:
     rule: TriggerRule
     words: tuple[Token, ...]
     governor: Token | None = None
+    roleset: str | None = None  # PropBank's roleset of the word ("kill.01"), if it has one
 
     @property
     def cls(self) -> str:
@@ -70,8 +79,10 @@ def local_tokens(head: Token) -> list[Token]:
     return found
 
 
-def find_triggers(sentence: SpacySpan, kind_of: KindOf) -> list[Trigger]:
-    """The event triggers of one sentence, in text order."""
+def find_triggers(sentence: SpacySpan, kind_of: KindOf, every_event: bool = True
+                  ) -> list[Trigger]:
+    """The event triggers of one sentence, in text order; with `every_event`, every
+    eventive predicate, else only those the rules give a class of the taxonomy."""
     found = []
     for token in sentence:
         if _governs_event_noun(token):
@@ -79,7 +90,26 @@ def find_triggers(sentence: SpacySpan, kind_of: KindOf) -> list[Trigger]:
         trigger = match(token, kind_of)
         if trigger is not None:
             found.append(trigger)
+    if every_event:
+        # A word of a classed trigger ("phone" in "phone call") names no event of its own.
+        taken = {word.i for trigger in found for word in trigger.words}
+        found += [t for token in sentence if token.i not in taken and not
+                  _governs_event_noun(token) and (t := predicate(token)) is not None]
+        found.sort(key=lambda trigger: trigger.token.i)
     return found
+
+
+def predicate(token: Token) -> Trigger | None:
+    """A trigger of the root class for an eventive predicate no rule classes, if it is one."""
+    roleset = roleset_of(token)
+    if roleset is None:
+        return None
+    rule = TriggerRule(token.lemma_.lower(), TRIGGER_POS[token.pos_], (), ROOT_CLASS)
+    noun = token.pos_ == "NOUN"
+    particle = phrasal_particle(token)
+    extra = [particle] if particle is not None else []
+    words_ = tuple(sorted({token, *extra}, key=lambda t: t.i))
+    return Trigger(token, rule, words_, governor(token) if noun else None, roleset)
 
 
 def match(token: Token, kind_of: KindOf) -> Trigger | None:
@@ -91,7 +121,8 @@ def match(token: Token, kind_of: KindOf) -> Trigger | None:
         extra = _extra_words(token, rule, kind_of)
         if extra is not None:
             words_ = tuple(sorted({token, *extra}, key=lambda t: t.i))
-            return Trigger(token, rule, words_, governor(token) if pos == "NOUN" else None)
+            return Trigger(token, rule, words_, governor(token) if pos == "NOUN" else None,
+                           roleset_of(token))
     return None
 
 
@@ -127,15 +158,20 @@ def _adjacent_light_verb(noun: Token) -> Token | None:
 
 
 def _governs_event_noun(token: Token) -> bool:
-    """True for a light or occurrence verb whose object or subject is an event noun."""
+    """True for a light or occurrence verb whose object or subject is an event noun: "made a
+    demarche", "the call took place". Only PropBank's light verbs (those with a ".LV" roleset:
+    make, take) name no event of their own; "signed a contract" and "won a contract" are a
+    signing and a winning, and stay events beside the contract."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in words("light") | words("occurrence"):
+    if token.pos_ != "VERB" or lemma not in light_verbs() | words("occurrence"):
         return False
     nouns = noun_trigger_lemmas()
     for child in token.children:
-        if child.lemma_.lower() not in nouns or child.ent_type_ in NAME_LABELS:
+        eventive = child.lemma_.lower() in nouns or (
+            lemma in light_verbs() and roleset_of(child) is not None)
+        if not eventive or child.ent_type_ in NAME_LABELS:
             continue
-        if child.dep_ in OBJECTS and lemma in words("light"):
+        if child.dep_ in OBJECTS and lemma in light_verbs():
             return True
         if child.dep_ == "nsubj" and lemma in words("occurrence"):
             return True

@@ -1,0 +1,106 @@
+"""Every eventive predicate is an event (kg.extract.events.predicates): PropBank's rolesets on
+invented news, with the real model. Classed events keep their class; others are kgo:Event,
+named by their roleset."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.errors import ConfigError
+from kg.extract import Extractor
+from kg.extract.events.predicates import light_verbs
+from kg.model import Annotations, Article, Event
+from kg.provenance import run_iri
+from kg.settings import Settings, load_settings
+
+
+@pytest.fixture(scope="module")
+def extractor(settings: Settings) -> Extractor:
+    return Extractor(settings.model)
+
+
+def extract(extractor: Extractor, body: str) -> Annotations:
+    return extractor.extract(Article("Invented news", dt.date(2025, 5, 6), body))
+
+
+def triggers(annotations: Annotations) -> dict[str, Event]:
+    """Each mention's trigger text and its event."""
+    return {m.trigger.text: e for e in annotations.events for m in e.mentions}
+
+
+def test_a_predicate_without_a_class_is_an_event_named_by_its_roleset(
+        extractor: Extractor) -> None:
+    found = triggers(extract(extractor, "The ferry capsized near the harbour of Port Vella."))
+    assert found["capsized"].type == "Event"
+    assert found["capsized"].roleset == "capsize.01"
+
+
+def test_a_classed_event_keeps_its_class_and_gains_its_roleset(extractor: Extractor) -> None:
+    found = triggers(extract(extractor, "Rebels attacked the garrison of Tarn on Monday."))
+    assert found["attacked"].type == "Attack"
+    assert found["attacked"].roleset == "attack.01"
+
+
+def test_auxiliaries_and_copulas_name_no_event(extractor: Extractor) -> None:
+    found = triggers(extract(extractor, "The mayor has been arrested. The bridge is old."))
+    assert "arrested" in found
+    assert not {"has", "been", "is"} & set(found)
+
+
+def test_a_light_verb_leaves_the_event_to_its_noun(extractor: Extractor) -> None:
+    assert {"make", "take"} <= light_verbs()
+    found = triggers(extract(extractor, "The council made a decision about the harbour."))
+    assert "made" not in found
+    assert found["decision"].roleset == "decide.01"
+
+
+def test_a_phrasal_verb_is_one_predicate_with_its_particle(extractor: Extractor) -> None:
+    found = triggers(extract(extractor, "The carmaker rolled out a new van in Osterby."))
+    assert (found["rolled out"].roleset or "").startswith("roll_out.")
+    assert "rolled" not in found
+
+
+def test_a_verb_used_as_a_preposition_names_no_event(extractor: Extractor) -> None:
+    found = triggers(extract(extractor,
+                             "Nine towns, including Brask, voted to close the mine."))
+    assert "including" not in found and "voted" in found
+
+
+def test_a_noun_modifying_an_eventive_noun_is_part_of_its_name(extractor: Extractor) -> None:
+    found = triggers(extract(extractor, "The test flight of the new glider ended early."))
+    assert "flight" in found and "test" not in found
+
+
+def test_a_word_of_a_classed_trigger_names_no_event_of_its_own(extractor: Extractor) -> None:
+    annotations = extract(extractor, "Mara Quill and Ivo Brandt held a phone call on Monday.")
+    calls = [e for e in annotations.events if e.type == "PhoneCall"]
+    assert len(calls) == 1
+    words = {m.trigger.text for e in annotations.events for m in e.mentions}
+    assert "phone" not in words and len({e.key for e in annotations.events}) == len(
+        annotations.events)
+
+
+def test_unclassed_events_join_only_mentions_of_their_own_roleset(extractor: Extractor) -> None:
+    annotations = extract(extractor, "The ferry sank in the storm. Rescuers searched the "
+                          "bay after the sinking. The decision to search was praised.")
+    found = triggers(annotations)
+    assert found["sank"] is found["sinking"]  # one event, two mentions
+    assert found["sank"].roleset == "sink.01"
+    assert found["decision"] is not found["sank"]
+
+
+def test_the_taxonomy_setting_keeps_only_classed_events(settings: Settings) -> None:
+    small = Extractor(settings.model, every_event=False)
+    body = "Rebels attacked the garrison of Tarn. The ferry capsized near the harbour."
+    annotations = small.extract(Article("Invented news", dt.date(2025, 5, 6), body))
+    assert [e.type for e in annotations.events] == ["Attack"]
+
+
+def test_the_events_setting_is_checked_and_names_the_run() -> None:
+    with pytest.raises(ConfigError, match="events='some' is not one of all, taxonomy"):
+        load_settings(None, events="some")
+    every, classed = load_settings(None), load_settings(None, events="taxonomy")
+    assert run_iri(every, "m 1") != run_iri(classed, "m 1")
+    assert run_iri(every, "m 1") == run_iri(load_settings(None, events="all"), "m 1")
