@@ -213,6 +213,7 @@ class Event:
     related: tuple[tuple[str, str], ...] = ()
     factuality: Factuality = Factuality.ASSERTED
     roleset: str | None = None  # PropBank roleset of its first trigger that has one ("kill.01")
+    roleset_name: str = ""  # what PropBank calls it ("cause to die, murder")
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,9 @@ def kgo_term(name: str) -> URIRef:
 
 GEONAMES = Namespace("https://sws.geonames.org/")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+# A class per PropBank roleset ("propbank:kill.01"), a subclass of kgo:Event that types an event
+# the taxonomy has no class for; each article graph that uses one states that, with its name.
+PROPBANK = Namespace("https://w3id.org/kg-news/propbank/")
 
 # Prefixes bound on every graph and dump, so output carries these and only these.
 PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
@@ -174,7 +177,8 @@ PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "skos": SKOS,
     "dcterms": DCTERMS,
     "kgo": KGO,
+    "propbank": PROPBANK,
 }
 
-__all__ = ["DCTERMS", "GEONAMES", "ITSRDF", "KGO", "NIF", "OWL", "PREFIXES", "PROV", "RDF",
-           "RDFS", "SDO", "SKOS", "WIKIDATA", "XSD", "kgo_term"]
+__all__ = ["DCTERMS", "GEONAMES", "ITSRDF", "KGO", "NIF", "OWL", "PREFIXES", "PROPBANK", "PROV",
+           "RDF", "RDFS", "SDO", "SKOS", "WIKIDATA", "XSD", "kgo_term"]

@@ -7,11 +7,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from rdflib import Literal, URIRef
 
 from kg.errors import ConfigError
 from kg.extract import Extractor
 from kg.extract.events.predicates import light_verbs
+from kg.ids import Ids
+from kg.mapping import MappingContext, to_graph
 from kg.model import Annotations, Article, Event
+from kg.namespaces import KGO, PROPBANK, RDF, RDFS
 from kg.provenance import run_iri
 from kg.settings import Settings, load_settings
 
@@ -104,3 +108,15 @@ def test_the_events_setting_is_checked_and_names_the_run() -> None:
     every, classed = load_settings(None), load_settings(None, events="taxonomy")
     assert run_iri(every, "m 1") != run_iri(classed, "m 1")
     assert run_iri(every, "m 1") == run_iri(load_settings(None, events="all"), "m 1")
+
+
+def test_an_unclassed_event_is_typed_by_its_roleset_in_the_graph(extractor: Extractor,
+                                                                 settings: Settings) -> None:
+    annotations = extract(extractor, "The ferry capsized near the harbour of Port Vella.")
+    context = MappingContext(Ids(settings.base_iri), URIRef(f"{settings.base_iri}run/r1"))
+    _, graph = to_graph(annotations, context)
+    capsize = PROPBANK["capsize.01"]
+    (event,) = graph.subjects(RDF.type, capsize)
+    assert graph.value(event, KGO.roleset) == Literal("capsize.01")
+    assert graph.value(capsize, RDFS.subClassOf) == KGO.Event
+    assert str(graph.value(capsize, RDFS.label)).startswith("capsize.01: ")

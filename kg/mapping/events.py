@@ -1,4 +1,6 @@
 """Events: typed by the kgo taxonomy, with their mentions, sentences, roles, date, place and counts.
+An event the taxonomy has no class for is typed by its PropBank roleset ("propbank:capsize.01"),
+a subclass of kgo:Event that the graph declares with PropBank's name for it.
 
 Only what extraction found is stated. An event that is negated, hypothetical or reported (inside
 someone's claim) is recorded with that kgo:factuality; extraction gives such events no counts.
@@ -12,7 +14,7 @@ from kg.ids import Ids
 from kg.mapping.dates import date_literal
 from kg.mapping.phrases import add_phrase
 from kg.model import Annotations, Event, EventMention, Span
-from kg.namespaces import ITSRDF, KGO, NIF, PROV, RDF, SDO, XSD, kgo_term
+from kg.namespaces import ITSRDF, KGO, NIF, PROPBANK, PROV, RDF, RDFS, SDO, XSD, kgo_term
 
 _RELATIONS = {"cause": KGO.cause, "about": SDO.about, "superEvent": SDO.superEvent}
 
@@ -38,7 +40,7 @@ def add_events(graph: Graph, ids: Ids, annotations: Annotations, refer: Referent
     article = ids.article(annotations.article)
     for event in annotations.events:
         node = refer(event.key)
-        event_class = kgo_term(event.type)
+        event_class = _event_class(graph, event)
         graph.add((node, RDF.type, event_class))  # only the most specific: the ontology,
         # stored beside the data, gives the rest (`?e a/rdfs:subClassOf* kgo:Event`)
         graph.add((node, KGO.factuality, Literal(event.factuality.value)))
@@ -47,6 +49,16 @@ def add_events(graph: Graph, ids: Ids, annotations: Annotations, refer: Referent
         graph.add((node, PROV.wasDerivedFrom, article))
         _add_mentions(graph, ids, annotations, node, event_class, event.mentions)
         _add_facts(graph, event, node, refer)
+
+
+def _event_class(graph: Graph, event: Event) -> URIRef:
+    """The event's most specific class: of the taxonomy, else its roleset's, declared here."""
+    if event.type != "Event" or not event.roleset:
+        return kgo_term(event.type)
+    roleset = PROPBANK[event.roleset]
+    graph.add((roleset, RDFS.subClassOf, KGO.Event))
+    graph.add((roleset, RDFS.label, Literal(f"{event.roleset}: {event.roleset_name}", lang="en")))
+    return roleset
 
 
 def _add_mentions(graph: Graph, ids: Ids, annotations: Annotations, node: URIRef,

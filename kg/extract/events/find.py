@@ -16,6 +16,7 @@ from kg.extract.events.arguments import Arguments
 from kg.extract.events.context import clause_date, factuality, focus_date, location
 from kg.extract.events.coref import Cluster, Facts, corefer
 from kg.extract.events.counts import counts
+from kg.extract.events.propbank import roleset
 from kg.extract.events.relations import Relations
 from kg.extract.events.roles import participants
 from kg.extract.events.triggers import Trigger, find_triggers
@@ -83,4 +84,5 @@ def _key(cluster: Cluster) -> str:
 def _event(cluster: Cluster, key: str, related: list[tuple[str, str]]) -> Event:
     return Event(key, cluster.cls, tuple(f.mention for f in cluster.mentions),
                  tuple(cluster.participants), cluster.date, cluster.location,
-                 tuple(cluster.counts), tuple(related), cluster.factuality, cluster.roleset)
+                 tuple(cluster.counts), tuple(related), cluster.factuality, cluster.roleset,
+                 roleset(cluster.roleset).name if cluster.roleset else "")
