@@ -120,3 +120,21 @@ def test_an_unclassed_event_is_typed_by_its_roleset_in_the_graph(extractor: Extr
     assert graph.value(event, KGO.roleset) == Literal("capsize.01")
     assert graph.value(capsize, RDFS.subClassOf) == KGO.Event
     assert str(graph.value(capsize, RDFS.label)).startswith("capsize.01: ")
+
+
+# Where and when (kg.extract.events.context)
+
+
+def test_the_location_is_the_nearest_place_in_a_chain_of_prepositions(
+        extractor: Extractor) -> None:
+    annotations = extract(extractor, "A gunman shot two guards at a warehouse in the Canadian "
+                          "port city of Halifax, Nova Scotia, on Friday.")
+    places = {e.key: e.name for e in annotations.entities}
+    shooting = triggers(annotations)["shot"]
+    assert shooting.location is not None and places[shooting.location] == "Halifax"
+
+
+def test_a_part_of_a_day_dates_the_event_by_its_day(extractor: Extractor) -> None:
+    # Published Tuesday 2025-05-06: "Monday morning" is 2025-05-05 (TIMEX3 2025-05-05TMO).
+    annotations = extract(extractor, "On Monday morning, the council of Brask announced a ban.")
+    assert triggers(annotations)["announced"].date == "2025-05-05"

@@ -14,6 +14,8 @@ from kg.extract.spans import SpanIndex
 from kg.model import Factuality, TimeExpression, TimexType
 
 DATED = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T[\d:.]+)?)?)?$")
+# A day and a part of it ("Monday morning": 2019-08-12TMO): the event's date is that day.
+PART_OF_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI|DT)$")
 CLAIM_PATH = {"ccomp", "xcomp", "pcomp", "parataxis"}
 CLAIM_PREPS = {"of", "for", "about"}
 
@@ -26,18 +28,26 @@ def clause_date(trigger: Trigger, args: Arguments) -> str | None:
     for time in (t for t in times if _is_date(t)):
         token = local.get(time.begin)
         if token is not None and not _undated_by(token):
-            return time.value
+            return _calendar(time.value)
     return None
 
 
 def focus_date(index: SpanIndex, paragraph_begin: int, before: int) -> str | None:
     """The paragraph's time focus at `before`: the last date it mentions before that point."""
     dates = [t for t in index.times_within(paragraph_begin, before) if _is_date(t)]
-    return dates[-1].value if dates else None
+    return _calendar(dates[-1].value) if dates else None
 
 
 def _is_date(time: TimeExpression) -> bool:
-    return time.type in {TimexType.DATE, TimexType.TIME} and bool(DATED.match(time.value))
+    value = time.value
+    return time.type in {TimexType.DATE, TimexType.TIME} and bool(
+        DATED.match(value) or PART_OF_DAY.match(value))
+
+
+def _calendar(value: str) -> str:
+    """A TIMEX3 value as a date the graph can type: a part of a day is that day."""
+    part = PART_OF_DAY.match(value)
+    return part.group(1) if part else value
 
 
 def _undated_by(token: Token) -> bool:
@@ -51,19 +61,42 @@ def _undated_by(token: Token) -> bool:
 
 
 def location(trigger: Trigger, args: Arguments) -> str | None:
-    """A place named in a locative phrase of the trigger or its clause ("over Uchkuevka beach")."""
+    """A place named in a locative phrase of the trigger or its clause ("over Uchkuevka beach"),
+    the nearest in the phrase: "at a store in the city of El Paso, Texas" is El Paso."""
     heads = [trigger.token] if trigger.governor is None else [trigger.token, trigger.governor]
     for head in heads:
         for prep in (c for c in head.children if c.dep_ == "prep"):
             if prep.lower_ not in words("locative"):
                 continue
-            if is_attack(trigger.cls) and prep.lower_ in TARGET_PREPS:
-                continue  # "fired at Sevastopol": the target
+            # "fired at Sevastopol": the target, not where; but "at a store in El Paso"
+            targeted = is_attack(trigger.cls) and prep.lower_ in TARGET_PREPS
             for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                key = args.entity(obj)
-                if key and args.index.entities[key].kind.family == "place":
+                key = _place_in(obj, args, targeted)
+                if key:
                     return key
     return _place_modifier(trigger, args)
+
+
+# How a locative phrase goes on to a place inside it: "a store in the city of El Paso, Texas".
+PLACE_PATH = {"prep", "pobj", "appos", "compound"}
+
+
+def _place_in(phrase: Token, args: Arguments, targeted: bool = False) -> str | None:
+    """The first place in the locative phrase headed by `phrase`: the head itself (unless it
+    is an attack's target), else, depth first, the places its prepositions and appositions
+    name: "in the city of El Paso, Texas" is El Paso, Texas only the place around it."""
+    stack = [phrase]
+    while stack:
+        token = stack.pop()
+        key = None if targeted and token is phrase else args.entity(token)
+        if key and args.index.entities[key].kind.family == "place":
+            return key
+        # A compound modifier ("the U.S. city of El Paso") is wider than what the phrase names:
+        # it comes last (pushed first).
+        stack += sorted((c for c in token.children if c.dep_ in PLACE_PATH
+                         and (c.dep_ != "prep" or c.lower_ in words("locative") | {"of"})),
+                        key=lambda c: (c.dep_ != "compound", -c.i))
+    return None
 
 
 def _place_modifier(trigger: Trigger, args: Arguments) -> str | None:
