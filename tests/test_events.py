@@ -105,9 +105,12 @@ def test_seed_last_conversation_is_another_event(seed: Annotations, call: Event)
 
 
 def test_seed_statements_about_the_call(seed: Annotations, call: Event) -> None:
-    (statement,) = [e for e in of_class(seed, "Statement")
-                    if names(seed, e, "agent") == {"Patrick Ryder"} and ("about", call.key)
-                    in e.related]
+    by_ryder = {m.trigger.text: e for e in of_class(seed, "Statement") for m in e.mentions
+                if names(seed, e, "agent") == {"Patrick Ryder"} and ("about", call.key)
+                in e.related}
+    # "Patrick Ryder said this ... during a briefing"; "He clarified that the conversation ..."
+    assert set(by_ryder) == {"said", "clarified"}
+    statement = by_ryder["said"]
     assert statement.date == "2024-06-25"
     ((_, briefing_key),) = [r for r in statement.related if r[0] == "superEvent"]
     assert {e.key: e.type for e in seed.events}[briefing_key] == "Briefing"

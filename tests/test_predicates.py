@@ -138,3 +138,16 @@ def test_a_part_of_a_day_dates_the_event_by_its_day(extractor: Extractor) -> Non
     # Published Tuesday 2025-05-06: "Monday morning" is 2025-05-05 (TIMEX3 2025-05-05TMO).
     annotations = extract(extractor, "On Monday morning, the council of Brask announced a ban.")
     assert triggers(annotations)["announced"].date == "2025-05-05"
+
+
+def test_a_pronoun_argument_is_the_person_named_sentences_before(extractor: Extractor) -> None:
+    annotations = extract(extractor, "Mara Quill, the mayor of Tarn, was attacked on Sunday "
+                          "evening at a concert. She died today.")
+    people = {e.key: e.name for e in annotations.entities}
+    died = triggers(annotations)["died"]
+    assert [people[p.entity] for p in died.participants] == ["Mara Quill"]
+
+
+def test_a_pronoun_with_no_person_before_it_names_no_participant(extractor: Extractor) -> None:
+    annotations = extract(extractor, "The council of Brask met on Sunday. It closed the mine.")
+    assert triggers(annotations)["closed"].participants == ()

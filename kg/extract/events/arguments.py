@@ -3,9 +3,12 @@
 Never invents one: a phrase names an entity when a mention covers its head word, when it is a
 position ("US Ambassador to Moscow Lynn Tracy") around exactly one person, when it is a side or
 government of a demonym's country ("the American side"), or when it is a personal pronoun with
-exactly one person named before it in its sentence."""
+exactly one person named before it in its sentence, or else the person the article's pronoun
+resolver finds for it ("Adamowicz was stabbed ... He died today": Adamowicz)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -22,12 +25,18 @@ PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
 NAMING_DEPS = {"compound", "amod", "nmod", "poss"}
 
 
+# Resolves a pronoun of a paragraph to the entity it names, across sentences, or None.
+PronounResolver = Callable[[Paragraph, Token], "str | None"]
+
+
 class Arguments:
     """Resolves argument tokens of one paragraph's Doc to entity keys through the index."""
 
-    def __init__(self, index: SpanIndex, paragraph: Paragraph) -> None:
+    def __init__(self, index: SpanIndex, paragraph: Paragraph,
+                 pronouns: PronounResolver | None = None) -> None:
         self.index = index
         self.paragraph = paragraph
+        self.pronouns = pronouns
 
     def entity(self, token: Token) -> str | None:
         """The key of the entity `token` (as the head of its phrase) names, if certain."""
@@ -106,4 +115,10 @@ class Arguments:
         before = self.index.token_span(self.paragraph, self.paragraph.doc[sentence.start:token.i])
         people = {m.entity for m in self.index.mentions_within(before.begin, before.end)
                   if self.index.entities[m.entity].kind is EntityKind.PERSON}
-        return people.pop() if len(people) == 1 else None
+        if len(people) == 1:
+            return people.pop()
+        if people or self.pronouns is None:
+            return None  # two people before it in its sentence: not certain
+        key = self.pronouns(self.paragraph, token)
+        person = key is not None and self.index.entities[key].kind is EntityKind.PERSON
+        return key if person else None

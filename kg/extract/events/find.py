@@ -21,6 +21,7 @@ from kg.extract.events.relations import Relations
 from kg.extract.events.roles import participants
 from kg.extract.events.triggers import Trigger, find_triggers
 from kg.extract.spans import SpanIndex
+from kg.extract.statements.speakers import Speakers
 from kg.model import Event, EventMention, Factuality
 
 log = logging.getLogger("kg.extract.events.find")
@@ -42,8 +43,9 @@ def find_events(index: SpanIndex, every_event: bool = True) -> list[Event]:
 def _mentions(index: SpanIndex, every_event: bool) -> list[Facts]:
     found: list[Facts] = []
     sentence_number = 0
+    pronouns = Speakers(index).resolve  # the same pronoun coreference as speakers have
     for number, paragraph in enumerate(index.paragraphs):
-        args = Arguments(index, paragraph)
+        args = Arguments(index, paragraph, pronouns)
         for sentence in paragraph.doc.sents:
             try:
                 found += [_facts(t, args, number, sentence_number, sentence)
