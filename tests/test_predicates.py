@@ -151,3 +151,16 @@ def test_a_pronoun_argument_is_the_person_named_sentences_before(extractor: Extr
 def test_a_pronoun_with_no_person_before_it_names_no_participant(extractor: Extractor) -> None:
     annotations = extract(extractor, "The council of Brask met on Sunday. It closed the mine.")
     assert triggers(annotations)["closed"].participants == ()
+
+
+@pytest.mark.parametrize("body", [
+    "A gunman killed a woman named Ines Varga in Tarn on Friday.",
+    "Police said a gunman killed a tourist, Ines Varga, in Tarn on Friday.",
+    "A gunman killed a woman later identified as Ines Varga in Tarn on Friday.",
+])
+def test_a_noun_argument_named_in_its_own_phrase_is_that_entity(extractor: Extractor,
+                                                                body: str) -> None:
+    annotations = extract(extractor, body)
+    people = {e.key: e.name for e in annotations.entities}
+    killed = triggers(annotations)["killed"]
+    assert {people[p.entity] for p in killed.participants} == {"Ines Varga"}

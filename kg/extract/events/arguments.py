@@ -21,6 +21,9 @@ from kg.extract.spans import SpanIndex
 from kg.model import Entity, EntityKind
 
 PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
+# Participles that give a noun phrase its name: "a woman named X", "a man identified as X".
+NAMING_VERBS = {"name", "call", "identify", "dub"}
+NAME_SLOTS = {"oprd", "attr", "dobj", "npadvmod"}
 # "heads of the Ministry" are not the Ministry: these modifiers may name an entity, nothing else.
 NAMING_DEPS = {"compound", "amod", "nmod", "poss"}
 
@@ -40,7 +43,7 @@ class Arguments:
 
     def entity(self, token: Token) -> str | None:
         """The key of the entity `token` (as the head of its phrase) names, if certain."""
-        named = self._mentioned(token)
+        named = self._mentioned(token) or self._renamed(token)
         if named is not None:
             return named
         lemma = token.lemma_.lower()
@@ -90,6 +93,17 @@ class Arguments:
         mention = self.index.mention_at(span.begin, span.end)
         return mention.entity if mention else None
 
+    def _renamed(self, token: Token) -> str | None:
+        """The name a common noun's own phrase gives it: an apposition ("the attacker, Tomas
+        Berg"), or a naming participle ("a woman named X", "a man identified as X")."""
+        if token.pos_ != "NOUN":
+            return None
+        for name in _names_given(token):
+            key = self._mentioned(name)
+            if key is not None:
+                return key
+        return None
+
     def _named_product(self, token: Token) -> str | None:
         """"five ATACMS missiles": a weapon or product named by a compound of a common noun."""
         if token.pos_ != "NOUN":
@@ -122,3 +136,16 @@ class Arguments:
         key = self.pronouns(self.paragraph, token)
         person = key is not None and self.index.entities[key].kind is EntityKind.PERSON
         return key if person else None
+
+
+def _names_given(noun: Token) -> list[Token]:
+    """The phrases that name `noun` inside its own phrase, nearest first, through appositions."""
+    found: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "appos":
+            found += [child, *_names_given(child)]
+        elif child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
+            found += [c for c in child.children if c.dep_ in NAME_SLOTS]
+            found += [o for p in child.children if p.dep_ == "prep" and p.lower_ == "as"
+                      for o in p.children if o.dep_ == "pobj"]
+    return found
