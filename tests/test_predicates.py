@@ -164,3 +164,18 @@ def test_a_noun_argument_named_in_its_own_phrase_is_that_entity(extractor: Extra
     people = {e.key: e.name for e in annotations.entities}
     killed = triggers(annotations)["killed"]
     assert {people[p.entity] for p in killed.participants} == {"Ines Varga"}
+
+
+def test_the_subject_of_a_predicate_with_no_agent_undergoes_it(extractor: Extractor) -> None:
+    annotations = extract(extractor, "Ines Varga arrived in Tarn on Sunday.")
+    people = {e.key: e.name for e in annotations.entities}
+    arrival = triggers(annotations)["arrived"]  # arrive.01 frames no agent: ARG1 is the comer
+    assert [(p.role, people[p.entity]) for p in arrival.participants] == [
+        ("patient", "Ines Varga")]
+
+
+def test_a_prepositional_argument_takes_the_role_propbank_gives_it(extractor: Extractor) -> None:
+    annotations = extract(extractor, "Ines Varga donated her paintings to the Louvre.")
+    names = {e.key: e.name for e in annotations.entities}
+    donation = triggers(annotations)["donated"]  # donate.01: "to X" begins ARG2, GOL
+    assert ("recipient", "Louvre") in {(p.role, names[p.entity]) for p in donation.participants}

@@ -4,7 +4,12 @@ Verbs: active subject -> agent; passive subject and object -> patient (target fo
 "by X" -> agent; "with X" -> coAgent (talks) or instrument (weapons); "at/on/against X" ->
 target (attacks); "to X" -> recipient; "at the initiative of X" -> initiator. Nouns take
 their "of", possessive, demonym and compound arguments, and "between X and Y". A noun named by a
-light verb ("a demarche was made to her") also takes the verb's arguments."""
+light verb ("a demarche was made to her") also takes the verb's arguments.
+
+Where the class says nothing, the trigger's PropBank roleset does, by function: a predicate
+whose roleset has no agent (PAG) role is undergone by its subject ("the bridge fell", "he
+died": patient); "<prep> X" takes the role the roleset's examples begin with that preposition
+("sold to X": GOL, the recipient)."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from spacy.tokens import Token
 
 from kg.extract.events.arguments import Arguments
 from kg.extract.events.lexicon import ancestors, words
+from kg.extract.events.propbank import Roleset, roleset
 from kg.extract.events.triggers import Trigger, local_tokens
 from kg.model import EntityKind, Participant
 
@@ -25,7 +31,7 @@ def participants(trigger: Trigger, args: Arguments) -> list[Participant]:
     """The participants of one trigger's event, without repeating an entity."""
     found: list[tuple[str, str]] = []
     if trigger.is_noun:
-        found += _noun_roles(trigger.token, trigger.cls, args)
+        found += _noun_roles(trigger.token, trigger, args)
     if trigger.governor is not None or not trigger.is_noun:
         found += _verb_roles(trigger.clause, trigger, args)
     found += [("initiator", key) for key in _initiators(trigger.clause, args)]
@@ -44,14 +50,14 @@ def _verb_roles(verb: Token, trigger: Trigger, args: Arguments) -> list[tuple[st
     cls, found = trigger.cls, []
     for subject in _subjects(verb):
         keys = args.with_conjuncts(subject)
-        found += _co_ordinated(_subject_role(verb, cls), keys, cls)
+        found += _co_ordinated(_subject_role(verb, trigger), keys, cls)
     for child in verb.children:
         if child is trigger.token:
             continue
         if child.dep_ in {"dobj", "nsubjpass", "dative"}:
             found += [(_object_role(child, cls, args), k) for k in args.with_conjuncts(child)]
         elif child.dep_ in {"prep", "agent"}:
-            found += _prep_roles(child, cls, args)
+            found += _prep_roles(child, trigger, args)
     return found
 
 
@@ -82,10 +88,38 @@ def _past_colon(subject: Token) -> Token:
     return apposed[0] if after_colon and apposed else subject
 
 
-def _subject_role(verb: Token, cls: str) -> str:
-    undergoes = {"Consequence", "Disaster"} & set(ancestors(cls))
+def _subject_role(verb: Token, trigger: Trigger) -> str:
+    undergoes = {"Consequence", "Disaster"} & set(ancestors(trigger.cls))
     has_object = any(c.dep_ == "dobj" for c in verb.children)
-    return "patient" if undergoes and not has_object else "agent"
+    if undergoes and not has_object:
+        return "patient"
+    framed = _roleset(trigger)
+    if framed is not None and verb is trigger.token and not _has_agent(framed):
+        return "patient"  # "prices fell", "he died": PropBank frames no agent for them
+    return "agent"
+
+
+# PropBank function tags as kgo roles; the others (LOC, DIR, EXT, PRD, ...) are no participant.
+FUNCTION_ROLES = {"PAG": "agent", "PPT": "patient", "GOL": "recipient", "COM": "coAgent"}
+
+
+def _roleset(trigger: Trigger) -> Roleset | None:
+    return roleset(trigger.roleset) if trigger.roleset else None
+
+
+def _has_agent(framed: Roleset) -> bool:
+    return any(role.function == "PAG" for role in framed.roles)
+
+
+def _framed_prep_role(trigger: Trigger, word: str) -> str | None:
+    """The role PropBank's examples give "<word> X" for the trigger's roleset, as a kgo role."""
+    framed = _roleset(trigger)
+    if framed is None:
+        return None
+    for role in framed.roles:
+        if role.number != "M" and word in role.prepositions[:2]:
+            return FUNCTION_ROLES.get(role.function)
+    return None
 
 
 def _co_ordinated(role: str, keys: list[str], cls: str) -> list[tuple[str, str]]:
@@ -108,8 +142,8 @@ def _object_role(obj: Token, cls: str, args: Arguments) -> str:
     return "patient"
 
 
-def _prep_roles(prep: Token, cls: str, args: Arguments) -> list[tuple[str, str]]:
-    word = prep.lower_
+def _prep_roles(prep: Token, trigger: Trigger, args: Arguments) -> list[tuple[str, str]]:
+    word, cls = prep.lower_, trigger.cls
     objects = [o for o in prep.children if o.dep_ == "pobj"]
     found = []
     for obj in objects:
@@ -117,7 +151,10 @@ def _prep_roles(prep: Token, cls: str, args: Arguments) -> list[tuple[str, str]]
         if word == "between":
             found += _co_ordinated("agent", keys, "Communication")
             continue
-        role = _prep_role(word, cls, args.kind(obj))
+        kind = args.kind(obj)
+        role = _prep_role(word, cls, kind)
+        if role is None and kind is not None and kind.family != "place":
+            role = _framed_prep_role(trigger, word)
         found += [(role, k) for k in keys] if role else []
     return found
 
@@ -152,8 +189,8 @@ def _to_role(cls: str, kind: EntityKind) -> str | None:
     return None
 
 
-def _noun_roles(noun: Token, cls: str, args: Arguments) -> list[tuple[str, str]]:
-    found = []
+def _noun_roles(noun: Token, trigger: Trigger, args: Arguments) -> list[tuple[str, str]]:
+    cls, found = trigger.cls, []
     undergoer = cls in words("undergoer")
     for child in noun.children:
         if child.dep_ == "poss":
@@ -161,7 +198,7 @@ def _noun_roles(noun: Token, cls: str, args: Arguments) -> list[tuple[str, str]]
         elif child.dep_ in {"amod", "compound", "nmod"}:
             found += _modifier_role(child, cls, args)
         elif child.dep_ == "prep":
-            found += _prep_roles(child, cls, args)
+            found += _prep_roles(child, trigger, args)
     return found
 
 
