@@ -179,3 +179,12 @@ def test_a_prepositional_argument_takes_the_role_propbank_gives_it(extractor: Ex
     names = {e.key: e.name for e in annotations.entities}
     donation = triggers(annotations)["donated"]  # donate.01: "to X" begins ARG2, GOL
     assert ("recipient", "Louvre") in {(p.role, names[p.entity]) for p in donation.participants}
+
+
+def test_it_or_they_reporting_for_an_organisation_is_that_organisation(
+        extractor: Extractor) -> None:
+    annotations = extract(extractor, "The Brask Police said they had arrested two men.")
+    names = {e.key: e.name for e in annotations.entities}
+    arrest = triggers(annotations)["arrested"]
+    assert [(p.role, names[p.entity]) for p in arrest.participants] == [
+        ("agent", "Brask Police")]

@@ -23,6 +23,10 @@ from kg.model import Entity, EntityKind
 PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
 # Participles that give a noun phrase its name: "a woman named X", "a man identified as X".
 NAMING_VERBS = {"name", "call", "identify", "dub"}
+# "Police said they had arrested a man": "it" and "they" as the subject of what an
+# organisation or country says are that organisation or country.
+GROUP_PRONOUNS = {"it", "they"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NAME_SLOTS = {"oprd", "attr", "dobj", "npadvmod"}
 # "heads of the Ministry" are not the Ministry: these modifiers may name an entity, nothing else.
 NAMING_DEPS = {"compound", "amod", "nmod", "poss"}
@@ -48,7 +52,9 @@ class Arguments:
             return named
         lemma = token.lemma_.lower()
         if token.pos_ == "PRON":
-            return self._pronoun(token) if token.lower_ in PERSONAL_PRONOUNS else None
+            if token.lower_ in PERSONAL_PRONOUNS:
+                return self._pronoun(token)
+            return self._reporter(token) if token.lower_ in GROUP_PRONOUNS else None
         if lemma in position_heads():
             return self._position_holder(token)
         if lemma in words("collective"):
@@ -92,6 +98,18 @@ class Arguments:
         span = self.index.token_span(self.paragraph, token)
         mention = self.index.mention_at(span.begin, span.end)
         return mention.entity if mention else None
+
+    def _reporter(self, token: Token) -> str | None:
+        """The organisation or country whose report the pronoun is the subject of."""
+        clause = token.head
+        if token.dep_ not in SUBJECT_DEPS or clause.dep_ != "ccomp":
+            return None
+        for subject in (c for c in clause.head.children if c.dep_ == "nsubj"):
+            key = self._mentioned(subject) if subject.pos_ != "PRON" else None
+            kind = self.index.entities[key].kind if key else None
+            if kind is not None and (kind.family == "organization" or kind is EntityKind.COUNTRY):
+                return key
+        return None
 
     def _renamed(self, token: Token) -> str | None:
         """The name a common noun's own phrase gives it: an apposition ("the attacker, Tomas
