@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_build.py [--repeat-to 2000] [--small 100]
 
 1. articles per second of the whole per-article pipeline against the bare spaCy pipeline on
-   the same paragraphs, and the time of each stage (one process, one run);
+   the same paragraphs, and the time of each stage, with only the taxonomy's events and with
+   every event (one process, one run);
 2. `kg build --jobs 2` against `--jobs 1` (files only, the corpus repeated to 342 articles);
 3. peak memory (VmHWM of a fresh child process) for a small corpus and for the corpus repeated
    to a large one: memory should hardly grow, because articles stream through.
@@ -43,24 +44,47 @@ def repeated(count: int) -> Iterator:  # type: ignore[type-arg]
 
 
 def stage_times() -> None:
+    """Each stage's seconds with only the taxonomy's events and with every event (the default):
+    what every PropBank predicate as an event costs, in one run."""
     import spacy
 
-    from kg.extract import annotate
-    from kg.mapping import to_graph
-    from kg.pipeline import ArticleProcessor
     from kg.settings import Settings
-    from kg.store import Store
 
     corpus = articles()
     words = sum(len(a.text.split()) for a in corpus)
-    processor = ArticleProcessor(Settings())
     bare = spacy.load(Settings().model)
     paragraphs = [a.text[b:e] for a in corpus for b, e in a.paragraphs()]
     start = time.perf_counter()
     for _ in bare.pipe(paragraphs):
         pass
     bare_seconds = time.perf_counter() - start
+    runs = {scope: _stages(corpus, Settings(events=scope)) for scope in ("taxonomy", "all")}
+    print(f"\n## One process, {len(corpus)} articles, {words:,} words\n")
+    print("| what | seconds, taxonomy events | seconds, all events (default) | all / taxonomy |")
+    print("| --- | ---: | ---: | ---: |")
+    print(f"| bare spaCy pipeline (same paragraphs) | {bare_seconds:.2f} | | |")
+    for stage in runs["all"]:
+        small, full = runs["taxonomy"][stage], runs["all"][stage]
+        print(f"| {stage} | {small:.2f} | {full:.2f} | {full / small:.2f} |")
+    small, full = (sum(runs[scope].values()) for scope in ("taxonomy", "all"))
+    print(f"| **kg per-article pipeline, total** | {small:.2f} | {full:.2f} | {full / small:.2f} |")
+    for scope, totals in runs.items():
+        pipeline = sum(totals.values())
+        nlp = sum(list(totals.values())[:2])  # the stages that read text: spaCy's and kg's
+        print(f"\n{scope} events: {len(corpus) / pipeline:.1f} articles/s; RDF stages (mapping, "
+              f"SHACL, store) / NLP stages (spaCy, kg components): {(pipeline - nlp) / nlp:.2f}; "
+              f"kg total / bare spaCy: {pipeline / bare_seconds:.2f}")
 
+
+def _stages(corpus: list, settings: object) -> dict[str, float]:  # type: ignore[type-arg]
+    """Seconds per stage of the per-article pipeline over `corpus`."""
+    from kg.extract import annotate
+    from kg.mapping import to_graph
+    from kg.pipeline import ArticleProcessor
+    from kg.store import Store
+
+    processor = ArticleProcessor(settings)  # type: ignore[arg-type]
+    every_event = processor.extractor.every_event
     totals = dict.fromkeys(["spaCy + gazetteer ruler",
                             "kg components (entities, time, events, quotes, claims)",
                             "mapping", "SHACL validation", "store write"], 0.0)
@@ -70,7 +94,7 @@ def stage_times() -> None:
             marks = [time.perf_counter()]
             parsed = processor.extractor.parse(article)
             marks.append(time.perf_counter())
-            annotations = annotate(article, parsed)
+            annotations = annotate(article, parsed, every_event)
             marks.append(time.perf_counter())
             name, graph = to_graph(annotations, processor.context)
             marks.append(time.perf_counter())
@@ -80,19 +104,7 @@ def stage_times() -> None:
             marks.append(time.perf_counter())
             for i, stage in enumerate(names):
                 totals[stage] += marks[i + 1] - marks[i]
-    pipeline = sum(totals.values())
-    nlp = totals[names[0]] + totals[names[1]]  # the stages that read text: spaCy's and kg's
-    print(f"\n## One process, {len(corpus)} articles, {words:,} words\n")
-    print("| what | seconds | articles/s | share of kg |")
-    print("| --- | ---: | ---: | ---: |")
-    print(f"| bare spaCy pipeline (same paragraphs) | {bare_seconds:.2f} | "
-          f"{len(corpus) / bare_seconds:.1f} | |")
-    for stage, seconds in totals.items():
-        print(f"| {stage} | {seconds:.2f} | | {seconds / pipeline:.0%} |")
-    print(f"| **kg per-article pipeline, total** | {pipeline:.2f} | "
-          f"{len(corpus) / pipeline:.1f} | 100% |")
-    print(f"\nRDF stages (mapping, SHACL, store) / NLP stages (spaCy, kg components): "
-          f"{(pipeline - nlp) / nlp:.2f}; kg total / bare spaCy: {pipeline / bare_seconds:.2f}")
+    return totals
 
 
 BUILD = """
