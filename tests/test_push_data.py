@@ -89,7 +89,8 @@ def _deskolemised(term: ox.Term) -> object:
 class _Peer(http.server.BaseHTTPRequestHandler):
     """Answers every request with the server's `status` and `body`, and records it; refuses
     kg push's probe (a request that is not SPARQL) with a 400 as endpoints do, unless the
-    server's `refuses_probe` is false, and answers a GET with `graph_body` (N-Triples)."""
+    server's `refuses_probe` is false, and answers a GET with `get_status` and `graph_body`
+    (N-Triples)."""
 
     server: Any
 
@@ -107,7 +108,8 @@ class _Peer(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.server.seen.append((self.command, self.path, dict(self.headers), b""))
-        self._send(200, {"Content-Type": "application/n-triples"}, self.server.graph_body)
+        self._send(self.server.get_status, {"Content-Type": "application/n-triples"},
+                   self.server.graph_body)
 
     def _send(self, status: int, headers: dict[str, str], body: bytes) -> None:
         self.send_response(status)
@@ -149,7 +151,7 @@ def running_peer(answer: tuple[int, bytes] | str,
         server.socket = tls.wrap_socket(server.socket, server_side=True)
     server.daemon_threads = True
     server.seen, server.probes, server.headers = [], [], {}
-    server.refuses_probe, server.graph_body = True, b""
+    server.refuses_probe, server.graph_body, server.get_status = True, b"", 200
     if not isinstance(answer, str):
         server.status, server.body = answer
     thread = threading.Thread(target=server.serve_forever, daemon=True)

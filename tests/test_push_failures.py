@@ -299,6 +299,20 @@ def test_verify_fails_a_graph_the_store_does_not_hold_in_full(peer: Any, seed: C
     assert len(gets) == seed.graphs
 
 
+@pytest.mark.parametrize("peer", [(204, b"")], indirect=True)
+def test_a_failing_count_is_retried_then_fails_the_graph(peer: Any, seed: Corpus,
+                                                         tmp_path: Path) -> None:
+    peer.get_status = 503
+    url = f"http://127.0.0.1:{peer.server_address[1]}/store"
+    result = run_push(url, "--method", "gsp", "--store", seed.store, "--journal",
+                      tmp_path / "j.jsonl", "--verify", *FAST)
+    assert result.exit_code == ExitCode.PARTIAL, result.output
+    assert f"failed {seed.graphs}" in result.stderr and "HTTP 503" in result.stderr
+    gets = [request for request in peer.seen if request[0] == "GET"]
+    assert len(gets) == 3 * seed.graphs  # one try and two retries each
+    assert (tmp_path / "j.jsonl").read_text() == ""
+
+
 def test_verify_by_update_counts_where_the_query_url_says(seed: Corpus, tmp_path: Path) -> None:
     pushed_to, elsewhere = (OxigraphServer(tmp_path / name) for name in ("to", "elsewhere"))
     try:

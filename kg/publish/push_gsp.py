@@ -57,8 +57,13 @@ class GraphStoreClient:
                                   response.headers.get("Content-Type", ""), "Graph Store")
 
     def count(self, graph: str) -> int:
-        """The number of triples the store holds in `graph` (GET, parsed)."""
+        """The number of triples the store holds in `graph` (GET, parsed), retried as PUTs are."""
         what = f"GET graph <{graph}>"
+        found: list[int] = []
+        with_retries(self.connection, what, lambda: found.append(self._count_once(graph, what)))
+        return found[-1]
+
+    def _count_once(self, graph: str, what: str) -> int:
         response = self._request("GET", graph, None)
         if response.status_code == 404:
             return 0  # no such graph: it holds nothing

@@ -54,44 +54,50 @@ class UpdateClient:
         catch-all) would "accept" every graph and have the journal skip them next time.
         """
         try:
-            status, media_type, _body, _location = self._exchange(PROBE)
+            status, media_type, _body, _location = self._exchange(self._update(PROBE))
         except Retryable:
             return  # unreachable or failing now: the first graph's request says so, with retries
         if 200 <= status < 300:
             raise not_an_endpoint(self.connection, status, media_type, "SPARQL Update")
 
     def count(self, graph: str, query_url: str) -> int:
-        """The number of triples in `graph` at the endpoint, by a SPARQL query at `query_url`."""
-        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
-        wrapper = self._wrapper(query_url)
-        wrapper.setQuery(query)
-        wrapper.setReturnFormat(JSON)
+        """The number of triples in `graph` at the endpoint, by a SPARQL query at `query_url`,
+        retried as updates are."""
         what = f"the count of graph {graph} at {query_url}"
+        found: list[int] = []
+        with_retries(self.connection, what,
+                     lambda: found.append(self._count_once(graph, query_url, what)))
+        return found[-1]
+
+    def _count_once(self, graph: str, query_url: str, what: str) -> int:
+        wrapper = self._wrapper(query_url)
+        wrapper.setQuery(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+        wrapper.setReturnFormat(JSON)
+        status, _type, body, location = self._exchange(wrapper)
+        check_status(self.connection, what, status, body, location)
         try:
-            with wrapper.query().response as response:
-                answer = json.load(response)
+            answer = json.loads(body)
             return int(answer["results"]["bindings"][0]["n"]["value"])
-        except urllib.error.HTTPError as error:
-            check_status(self.connection, what, error.code, error.read(), error.headers["Location"])
-            raise  # check_status raises for every status urllib calls an error
-        except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
-            raise _connection_failure(self.connection, error) from error
-        except (http.client.HTTPException, ValueError, LookupError, TypeError) as error:
+        except (ValueError, LookupError, TypeError) as error:
             raise RequestRefused(f"{query_url} did not answer {what} with SPARQL JSON results: "
                                  f"{type(error).__name__}: {error}",
                                  hint="give the endpoint's query URL in the query_url setting",
                                  settings=("query_url",)) from error
 
     def _send_once(self, update: str, what: str) -> None:
-        status, _type, body, location = self._exchange(update)
+        status, _type, body, location = self._exchange(self._update(update))
         check_status(self.connection, what, status, body, location)
 
-    def _exchange(self, update: str) -> tuple[int, str, bytes, str | None]:
-        """POST one update; (status, media type, body, Location) of the answer, whatever the
-        status. Raises Retryable or EndpointError when no HTTP answer came."""
+    def _update(self, update: str) -> _Wrapper:
+        """The request of one update: POSTed as application/sparql-update to the URL."""
         wrapper = self._wrapper(self.connection.url)
         wrapper.setRequestMethod(POSTDIRECTLY)
         wrapper.set_update(update)
+        return wrapper
+
+    def _exchange(self, wrapper: _Wrapper) -> tuple[int, str, bytes, str | None]:
+        """Send the request; (status, media type, body, Location) of the answer, whatever the
+        status. Raises Retryable or EndpointError when no HTTP answer came."""
         try:
             with wrapper.query().response as response:
                 return response.status, _media_type(response.headers), response.read(), None
