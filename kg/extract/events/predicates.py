@@ -17,8 +17,10 @@ from kg.extract.events.propbank import all_rolesets, rolesets
 # Parts of speech whose words PropBank frames as predicates and news marks as events. Adjectives
 # ("dead", "responsible") are framed too, but mostly as states of an entity, not events.
 PREDICATE_POS = {"VERB", "NOUN"}
-# spaCy labels of names: a word inside one names the entity, not an event.
-NAME_LABELS = {"ORG", "PERSON", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}
+# Entity labels of names that are not events even when a word of theirs names one ("Fire
+# Department"; "Operation Desert Storm" stays an event of its own label).
+NAME_LABELS = {"ORG", "PERSON", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW",
+               "WEAPON"}
 # "has been arrested": only "arrested" is an event; "including", "regarding", "according"
 # introduce a phrase as a preposition does.
 NOT_PREDICATES = {"aux", "auxpass", "prep"}

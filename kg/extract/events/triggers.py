@@ -21,16 +21,13 @@ from kg.extract.events.lexicon import (
     words,
 )
 from kg.extract.events.predicates import (
+    NAME_LABELS,
     light_verbs,
     phrasal_particle,
     roleset_of,
 )
 from kg.model import EntityKind
 
-# spaCy entity labels of names that are not events even when a word of theirs is a trigger
-# ("Fire Department", "Operation Desert Storm" stays an event of its own label).
-NAME_LABELS = {"ORG", "PERSON", "GPE", "FAC", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW",
-               "WEAPON"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 OBJECTS = {"dobj", "nsubjpass"}
 
@@ -83,18 +80,20 @@ def find_triggers(sentence: SpacySpan, kind_of: KindOf, every_event: bool = True
                   ) -> list[Trigger]:
     """The event triggers of one sentence, in text order; with `every_event`, every
     eventive predicate, else only those the rules give a class of the taxonomy."""
-    found = []
+    found, unclassed = [], []
     for token in sentence:
         if _governs_event_noun(token):
             continue  # "launched an attack": the attack is the event, not the launch
         trigger = match(token, kind_of)
         if trigger is not None:
             found.append(trigger)
-    if every_event:
+        elif every_event:
+            unclassed.append(token)
+    if unclassed:
         # A word of a classed trigger ("phone" in "phone call") names no event of its own.
         taken = {word.i for trigger in found for word in trigger.words}
-        found += [t for token in sentence if token.i not in taken and not
-                  _governs_event_noun(token) and (t := predicate(token)) is not None]
+        found += [t for token in unclassed
+                  if token.i not in taken and (t := predicate(token)) is not None]
         found.sort(key=lambda trigger: trigger.token.i)
     return found
 
