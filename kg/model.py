@@ -190,10 +190,16 @@ class EventMention:
 
 @dataclass(frozen=True)
 class Participant:
-    """An entity taking part in an event, by role (the local name of a kgo role property)."""
+    """Something taking part in an event, by role (the local name of a kgo role property): an
+    entity the article names, or, when the argument names none ("civilians", "an apartment
+    building"), only the phrase. `phrase` is the argument's whole noun phrase, the evidence of
+    the role; `argument` and `role_name` are what the PropBank roleset calls the role."""
 
     role: str  # "agent", "coAgent", "initiator", "patient", "target", "recipient", "instrument"
-    entity: str  # Entity.key
+    entity: str | None  # Entity.key, or None: the phrase names no entity
+    phrase: Span | None = None  # the argument's phrase in the text, where the parse gives it
+    argument: str = ""  # PropBank argument: "ARG0", "ARG1" ...; "" when not known
+    role_name: str = ""  # the roleset's name for it: "killer", "entity killed"
 
 
 @dataclass(frozen=True)

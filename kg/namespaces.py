@@ -109,6 +109,14 @@ class KGO(DefinedNamespace):
     target: URIRef
     recipient: URIRef
     instrument: URIRef
+    Participation: URIRef
+    Referent: URIRef
+    participation: URIRef
+    role: URIRef
+    filler: URIRef
+    phrase: URIRef
+    argument: URIRef
+    roleName: URIRef
     peopleKilled: URIRef
     peopleInjured: URIRef
     childrenKilled: URIRef

@@ -207,6 +207,47 @@ def test_predictions_read_back_pair_triggers_with_participant_mentions() -> None
     assert sorted(found.participants) == [((36, 40), (19, 24)), ((36, 40), (30, 35))]
 
 
+def test_predictions_pair_a_trigger_with_the_phrase_that_states_the_argument() -> None:
+    from rdflib import Graph, Literal, URIRef
+
+    from kg.evaluate.predict import read_predictions
+    from kg.namespaces import ITSRDF, KGO, NIF, RDF, SDO
+    from kg.store import Store
+
+    text = "Apple sued the Cisco board."
+    base = "https://example.org/"
+    article, event, apple, cisco, stated = (
+        URIRef(base + n) for n in ("a", "e", "apple", "cisco", "p"))
+    graph = Graph()
+    graph.add((article, RDF.type, NIF.Context))
+    graph.add((article, NIF.isString, Literal(text)))
+
+    def phrase(begin: int, end: int) -> URIRef:
+        node = URIRef(f"{base}a#char={begin},{end}")
+        graph.add((node, NIF.referenceContext, article))
+        graph.add((node, NIF.beginIndex, Literal(begin)))
+        graph.add((node, NIF.endIndex, Literal(end)))
+        return node
+
+    for (begin, end), entity in (((0, 5), apple), ((15, 20), cisco)):
+        graph.add((phrase(begin, end), ITSRDF.taIdentRef, entity))
+        graph.add((phrase(begin, end), ITSRDF.taClassRef, SDO.Organization))
+    graph.add((event, KGO.trigger, phrase(6, 10)))
+    sentence = phrase(0, 27)
+    graph.add((sentence, RDF.type, NIF.Sentence))
+    graph.add((event, KGO.evidence, sentence))
+    graph.add((event, KGO.participant, apple))
+    graph.add((event, KGO.participant, cisco))
+    graph.add((event, KGO.participation, stated))
+    graph.add((stated, KGO.filler, cisco))
+    graph.add((stated, KGO.phrase, phrase(11, 26)))  # "the Cisco board"
+    with Store(None) as store:
+        store.replace_graph(URIRef(base + "g"), graph)
+        found = read_predictions(store)[text]
+    # Cisco by the phrase that states it, not its name inside it; Apple (no phrase) by its name.
+    assert sorted(found.participants) == [((6, 10), (0, 5)), ((6, 10), (11, 26))]
+
+
 def test_name_errors_fall_in_one_class_each() -> None:
     from kg.evaluate.errors import MISSED, SPAN, SPAN_TYPE, SPURIOUS, TYPE, name_errors
 

@@ -29,7 +29,8 @@ def extract(extractor: Extractor, body: str, headline: str = "Invented news") ->
 def names(annotations: Annotations, event: Event, role: str | None = None) -> set[str]:
     """Names of an event's participants (in `role`, if given)."""
     entities = {e.key: e.name for e in annotations.entities}
-    return {entities[p.entity] for p in event.participants if role is None or p.role == role}
+    return {entities[p.entity] for p in event.participants
+            if p.entity is not None and (role is None or p.role == role)}
 
 
 def of_class(annotations: Annotations, *classes: str) -> list[Event]:

@@ -5,6 +5,7 @@ named by their roleset."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
@@ -15,9 +16,10 @@ from kg.extract.events.predicates import light_verbs
 from kg.ids import Ids
 from kg.mapping import MappingContext, to_graph
 from kg.model import Annotations, Article, Event
-from kg.namespaces import KGO, PROPBANK, RDF, RDFS
+from kg.namespaces import ITSRDF, KGO, NIF, PREFIXES, PROPBANK, RDF, RDFS
 from kg.provenance import run_iri
 from kg.settings import Settings, load_settings
+from kg.validate import Validator
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +34,18 @@ def extract(extractor: Extractor, body: str) -> Annotations:
 def triggers(annotations: Annotations) -> dict[str, Event]:
     """Each mention's trigger text and its event."""
     return {m.trigger.text: e for e in annotations.events for m in e.mentions}
+
+
+def named(annotations: Annotations, event: Event) -> list[tuple[str, str]]:
+    """(role, name) of each participant of `event` that is an entity, in order."""
+    names = {e.key: e.name for e in annotations.entities}
+    return [(p.role, names[p.entity]) for p in event.participants if p.entity is not None]
+
+
+def unnamed(event: Event) -> list[tuple[str, str]]:
+    """(role, phrase) of each participant of `event` that names no entity, in order."""
+    return [(p.role, p.phrase.text) for p in event.participants
+            if p.entity is None and p.phrase is not None]
 
 
 def test_a_predicate_without_a_class_is_an_event_named_by_its_roleset(
@@ -143,14 +157,15 @@ def test_a_part_of_a_day_dates_the_event_by_its_day(extractor: Extractor) -> Non
 def test_a_pronoun_argument_is_the_person_named_sentences_before(extractor: Extractor) -> None:
     annotations = extract(extractor, "Mara Quill, the mayor of Tarn, was attacked on Sunday "
                           "evening at a concert. She died today.")
-    people = {e.key: e.name for e in annotations.entities}
     died = triggers(annotations)["died"]
-    assert [people[p.entity] for p in died.participants] == ["Mara Quill"]
+    assert named(annotations, died) == [("patient", "Mara Quill")]
 
 
 def test_a_pronoun_with_no_person_before_it_names_no_participant(extractor: Extractor) -> None:
     annotations = extract(extractor, "The council of Brask met on Sunday. It closed the mine.")
-    assert triggers(annotations)["closed"].participants == ()
+    closed = triggers(annotations)["closed"]
+    assert named(annotations, closed) == []
+    assert unnamed(closed) == [("patient", "the mine")]  # and nothing for "It"
 
 
 @pytest.mark.parametrize("body", [
@@ -161,30 +176,100 @@ def test_a_pronoun_with_no_person_before_it_names_no_participant(extractor: Extr
 def test_a_noun_argument_named_in_its_own_phrase_is_that_entity(extractor: Extractor,
                                                                 body: str) -> None:
     annotations = extract(extractor, body)
-    people = {e.key: e.name for e in annotations.entities}
     killed = triggers(annotations)["killed"]
-    assert {people[p.entity] for p in killed.participants} == {"Ines Varga"}
+    assert ("patient", "Ines Varga") in named(annotations, killed)
+    assert [role for role, _ in named(annotations, killed)] == ["patient"]
 
 
 def test_the_subject_of_a_predicate_with_no_agent_undergoes_it(extractor: Extractor) -> None:
     annotations = extract(extractor, "Ines Varga arrived in Tarn on Sunday.")
-    people = {e.key: e.name for e in annotations.entities}
     arrival = triggers(annotations)["arrived"]  # arrive.01 frames no agent: ARG1 is the comer
-    assert [(p.role, people[p.entity]) for p in arrival.participants] == [
-        ("patient", "Ines Varga")]
+    assert named(annotations, arrival) == [("patient", "Ines Varga")]
 
 
 def test_a_prepositional_argument_takes_the_role_propbank_gives_it(extractor: Extractor) -> None:
     annotations = extract(extractor, "Ines Varga donated her paintings to the Louvre.")
-    names = {e.key: e.name for e in annotations.entities}
     donation = triggers(annotations)["donated"]  # donate.01: "to X" begins ARG2, GOL
-    assert ("recipient", "Louvre") in {(p.role, names[p.entity]) for p in donation.participants}
+    assert ("recipient", "Louvre") in named(annotations, donation)
 
 
 def test_it_or_they_reporting_for_an_organisation_is_that_organisation(
         extractor: Extractor) -> None:
     annotations = extract(extractor, "The Brask Police said they had arrested two men.")
-    names = {e.key: e.name for e in annotations.entities}
     arrest = triggers(annotations)["arrested"]
-    assert [(p.role, names[p.entity]) for p in arrest.participants] == [
-        ("agent", "Brask Police")]
+    assert named(annotations, arrest) == [("agent", "Brask Police")]
+
+
+# Arguments that name no entity, and participations (kg.extract.events.roles, kg.mapping.events)
+
+
+def test_an_argument_naming_no_entity_is_kept_by_its_phrase(extractor: Extractor) -> None:
+    annotations = extract(extractor, "Gunmen killed three civilians on Friday.")
+    killed = triggers(annotations)["killed"]
+    assert unnamed(killed) == [("agent", "Gunmen"), ("patient", "three civilians")]
+    patient = next(p for p in killed.participants if p.role == "patient")
+    assert (patient.argument, patient.role_name) == ("ARG1", "corpse")  # kill.01 as PropBank
+
+
+def test_amounts_and_times_are_no_participants(extractor: Extractor) -> None:
+    annotations = extract(extractor, "The Brask Mining Company paid $5 million last year.")
+    paid = triggers(annotations)["paid"]
+    assert unnamed(paid) == []
+    assert named(annotations, paid) == [("agent", "Brask Mining Company")]
+
+
+def test_an_argument_phrase_ends_before_its_relative_clause(extractor: Extractor) -> None:
+    annotations = extract(extractor, "Police arrested the driver who hit Ines Varga on Friday.")
+    assert unnamed(triggers(annotations)["arrested"]) == [("agent", "Police"),
+                                                          ("patient", "the driver")]
+
+
+def test_a_relative_pronoun_is_its_antecedent_stated_by_the_pronoun(
+        extractor: Extractor) -> None:
+    annotations = extract(extractor, "Ines Varga, who founded the Tarn Gallery, died on Friday.")
+    founded = triggers(annotations)["founded"]
+    (founder,) = [p for p in founded.participants if p.role == "agent"]
+    assert founder.phrase is not None and founder.phrase.text == "who"
+    assert named(annotations, founded)[0] == ("agent", "Ines Varga")
+
+
+def test_co_ordinated_arguments_share_the_phrase_that_states_them(extractor: Extractor) -> None:
+    annotations = extract(extractor, "Ines Varga and Tomas Berg founded the Tarn Gallery.")
+    founded = triggers(annotations)["founded"]
+    founders = [p for p in founded.participants if p.role == "agent"]
+    assert [p.phrase.text for p in founders if p.phrase] == ["Ines Varga and Tomas Berg"] * 2
+    assert {name for _, name in named(annotations, founded)} >= {"Ines Varga", "Tomas Berg"}
+
+
+def test_a_participation_states_role_phrase_filler_and_propbank_name_and_conforms(
+        extractor: Extractor, settings: Settings) -> None:
+    annotations = extract(extractor, "Gunmen killed three civilians on Friday.")
+    context = MappingContext(Ids(settings.base_iri), URIRef(f"{settings.base_iri}run/r1"))
+    _, graph = to_graph(annotations, context)
+    (event,) = graph.subjects(KGO.roleset, Literal("kill.01"))
+    (civilians,) = [r for r in graph.subjects(RDF.type, KGO.Referent)
+                    if graph.value(r, RDFS.label) == Literal("three civilians")]
+    assert (event, KGO.patient, civilians) in graph
+    assert (event, KGO.participant, civilians) in graph
+    (participation,) = [p for p in graph.objects(event, KGO.participation)
+                        if graph.value(p, KGO.role) == KGO.patient]
+    assert graph.value(participation, KGO.filler) == civilians
+    assert graph.value(participation, KGO.argument) == Literal("ARG1")
+    assert graph.value(participation, KGO.roleName) == Literal("corpse")
+    phrase = graph.value(participation, KGO.phrase)
+    assert graph.value(phrase, NIF.anchorOf) == Literal("three civilians")
+    assert graph.value(phrase, ITSRDF.taIdentRef) == civilians  # the phrase denotes it
+    report = Validator(settings.shapes).validate(graph)
+    assert report.conforms, report.text()
+
+
+def test_the_ontology_readme_query_of_roles_by_propbank_name_answers(
+        extractor: Extractor, settings: Settings) -> None:
+    readme = (Path(__file__).parent.parent / "ontology" / "README.md").read_text(encoding="utf-8")
+    query = readme.split("**Participants.**")[1].split("```sparql")[1].split("```")[0]
+    annotations = extract(extractor, "Gunmen killed three civilians on Friday.")
+    context = MappingContext(Ids(settings.base_iri), URIRef(f"{settings.base_iri}run/r1"))
+    _, graph = to_graph(annotations, context)
+    rows = {(str(r[1]), str(r[2])) for r in graph.query(query, initNs=PREFIXES)}
+    assert ("corpse", "three civilians") in rows
+    assert ("killer", "Gunmen") in rows

@@ -32,6 +32,11 @@ SELECT DISTINCT ?event ?b ?e WHERE {
   ?event kgo:evidence ?s . ?s a nif:Sentence ; nif:beginIndex ?b ; nif:endIndex ?e .
 }"""
 _PARTICIPANTS = "SELECT DISTINCT ?event ?x WHERE { ?event kgo:participant ?x }"
+_PHRASES = """
+SELECT DISTINCT ?event ?x ?b ?e WHERE {
+  ?event kgo:participation ?p . ?p kgo:filler ?x ; kgo:phrase ?m .
+  ?m nif:beginIndex ?b ; nif:endIndex ?e .
+}"""
 
 
 @dataclass
@@ -67,22 +72,28 @@ def read_predictions(store: Store) -> dict[str, Predictions]:
 def _add_participants(store: Store, texts: dict[str, str], triggers: list[list[str]],
                       mentions_of: dict[tuple[str, str], list[CharSpan]],
                       found: dict[str, Predictions]) -> None:
-    """Each trigger paired with the mention of each participant nearest to it in the trigger's
-    sentence: the graph links events to entities, the gold links mentions to mentions."""
+    """Each trigger paired with each argument phrase of its event in the trigger's sentence;
+    a participant with no phrase there, with its mention nearest the trigger in that sentence
+    (the gold links mentions to mentions)."""
     sentences: dict[str, list[CharSpan]] = defaultdict(list)
     for event, b, e in _rows(store, _SENTENCES):
         sentences[event].append((int(b), int(e)))
     participants: dict[str, list[str]] = defaultdict(list)
     for event, entity in _rows(store, _PARTICIPANTS):
         participants[event].append(entity)
+    phrases: dict[str, list[tuple[str, CharSpan]]] = defaultdict(list)
+    for event, filler, b, e in _rows(store, _PHRASES):
+        phrases[event].append((filler, (int(b), int(e))))
     for a, event, b, e in triggers:
         trigger = (int(b), int(e))
         sentence = next((s for s in sentences[event] if s[0] <= trigger[0] < s[1]), trigger)
-        for entity in participants[event]:
+        stated = [(x, p) for x, p in phrases[event] if sentence[0] <= p[0] < sentence[1]]
+        pairs = {(trigger, p) for _, p in stated}
+        for entity in set(participants[event]) - {x for x, _ in stated}:
             near = [m for m in mentions_of[a, entity] if sentence[0] <= m[0] < sentence[1]]
             if near:
-                mention = min(near, key=lambda m: abs(m[0] - trigger[0]))
-                found[texts[a]].participants.append((trigger, mention))
+                pairs.add((trigger, min(near, key=lambda m: abs(m[0] - trigger[0]))))
+        found[texts[a]].participants += sorted(pairs)
 
 
 def _rows(store: Store, sparql: str) -> list[list[str]]:

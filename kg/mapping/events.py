@@ -13,7 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.ids import Ids
 from kg.mapping.dates import date_literal
 from kg.mapping.phrases import add_phrase
-from kg.model import Annotations, Event, EventMention, Span
+from kg.model import Annotations, Event, EventMention, Participant, Span
 from kg.namespaces import ITSRDF, KGO, NIF, PROPBANK, PROV, RDF, RDFS, SDO, XSD, kgo_term
 
 _RELATIONS = {"cause": KGO.cause, "about": SDO.about, "superEvent": SDO.superEvent}
@@ -48,6 +48,7 @@ def add_events(graph: Graph, ids: Ids, annotations: Annotations, refer: Referent
             graph.add((node, KGO.roleset, Literal(event.roleset)))
         graph.add((node, PROV.wasDerivedFrom, article))
         _add_mentions(graph, ids, annotations, node, event_class, event.mentions)
+        _add_participants(graph, ids, annotations, event, node, refer)
         _add_facts(graph, event, node, refer)
 
 
@@ -69,11 +70,59 @@ def _add_mentions(graph: Graph, ids: Ids, annotations: Annotations, node: URIRef
         graph.add((node, KGO.evidence, add_sentence(graph, ids, annotations, mention.sentence)))
 
 
-def _add_facts(graph: Graph, event: Event, node: URIRef, refer: Referents) -> None:
+def _add_participants(graph: Graph, ids: Ids, annotations: Annotations, event: Event,
+                      node: URIRef, refer: Referents) -> None:
+    """Each participant by its role (and as kgo:participant), and each argument phrase as a
+    kgo:Participation: the role, PropBank's name for it, the phrase and what fills it."""
     for participant in event.participants:
-        entity = refer(participant.entity)
-        graph.add((node, kgo_term(participant.role), entity))
-        graph.add((node, KGO.participant, entity))
+        filler = _filler(graph, ids, annotations, participant, refer)
+        if filler is None:
+            continue
+        role = kgo_term(participant.role)
+        graph.add((node, role, filler))
+        graph.add((node, KGO.participant, filler))
+        if participant.phrase is not None:
+            _add_participation(graph, ids, annotations, (event, node), participant, filler)
+
+
+def _filler(graph: Graph, ids: Ids, annotations: Annotations, participant: Participant,
+            refer: Referents) -> URIRef | None:
+    """The entity a participant is, else a kgo:Referent for the phrase that names no entity."""
+    if participant.entity is not None:
+        return refer(participant.entity)
+    phrase = participant.phrase
+    if phrase is None:
+        return None
+    article = annotations.article
+    referent = ids.statement(article, f"referent:{phrase.begin}-{phrase.end}")
+    graph.add((referent, RDF.type, KGO.Referent))
+    graph.add((referent, RDFS.label, Literal(phrase.text)))
+    graph.add((referent, PROV.wasDerivedFrom, ids.article(article)))
+    add_mention(graph, ids, annotations, phrase, referent, KGO.Referent)
+    return referent
+
+
+def _add_participation(graph: Graph, ids: Ids, annotations: Annotations,
+                       event: tuple[Event, URIRef], participant: Participant,
+                       filler: URIRef) -> None:
+    model, node = event
+    phrase = participant.phrase
+    assert phrase is not None
+    number = model.key.partition(":")[2]
+    participation = ids.statement(
+        annotations.article,
+        f"participation:{number}-{phrase.begin}-{phrase.end}-{participant.role}")
+    graph.add((node, KGO.participation, participation))
+    graph.add((participation, RDF.type, KGO.Participation))
+    graph.add((participation, KGO.role, kgo_term(participant.role)))
+    graph.add((participation, KGO.filler, filler))
+    graph.add((participation, KGO.phrase, add_argument_phrase(graph, ids, annotations, phrase)))
+    if participant.argument:
+        graph.add((participation, KGO.argument, Literal(participant.argument)))
+        graph.add((participation, KGO.roleName, Literal(participant.role_name)))
+
+
+def _add_facts(graph: Graph, event: Event, node: URIRef, refer: Referents) -> None:
     date = date_literal(event.date)
     if date is not None:
         graph.add((node, SDO.startDate, date))
@@ -93,6 +142,15 @@ def add_mention(graph: Graph, ids: Ids, annotations: Annotations, span: Span, no
     if graph.value(phrase, ITSRDF.taClassRef) is None:
         graph.add((phrase, ITSRDF.taIdentRef, node))
         graph.add((phrase, ITSRDF.taClassRef, node_class))
+    return phrase
+
+
+def add_argument_phrase(graph: Graph, ids: Ids, annotations: Annotations, span: Span) -> URIRef:
+    """The phrase that states an argument: classed kgo:Participation, as a sentence is classed
+    nif:Sentence, unless the same words already mention something."""
+    phrase = add_phrase(graph, ids, annotations.article, span.begin, span.end)
+    if graph.value(phrase, ITSRDF.taClassRef) is None:
+        graph.add((phrase, ITSRDF.taClassRef, KGO.Participation))
     return phrase
 
 

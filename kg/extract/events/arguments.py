@@ -18,7 +18,7 @@ from kg.extract.lexicon import position_heads
 from kg.extract.nlp import Paragraph
 from kg.extract.places import country_of_demonym
 from kg.extract.spans import SpanIndex
-from kg.model import Entity, EntityKind
+from kg.model import Entity, EntityKind, Span
 
 PERSONAL_PRONOUNS = {"he", "him", "she", "her"}
 # Participles that give a noun phrase its name: "a woman named X", "a man identified as X".
@@ -30,6 +30,13 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 NAME_SLOTS = {"oprd", "attr", "dobj", "npadvmod"}
 # "heads of the Ministry" are not the Ministry: these modifiers may name an entity, nothing else.
 NAMING_DEPS = {"compound", "amod", "nmod", "poss"}
+# Kinds of names that are amounts or times, not participants (MEANTIME and ACE agree).
+VALUE_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+# Relative pronouns: "the man who stabbed": "who" is the man.
+RELATIVE_TAGS = {"WP", "WDT"}
+# What ends an argument's phrase: a relative clause says more about it, but is not its name.
+PHRASE_ENDS = {"relcl"}
+EDGE_DEPS = {"punct", "cc"}
 
 
 # Resolves a pronoun of a paragraph to the entity it names, across sentences, or None.
@@ -60,6 +67,33 @@ class Arguments:
         if lemma in words("collective"):
             return self.country_of(token)
         return self._named_product(token)
+
+    def antecedent(self, token: Token) -> Token:
+        """The noun a relative pronoun stands for ("the man who fled": "man"), else `token`."""
+        clause = token.head
+        if token.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl" and clause.head is not clause:
+            return clause.head
+        return token
+
+    def is_unnamed_argument(self, token: Token) -> bool:
+        """A noun phrase worth keeping as a participant though it names no entity ("civilians",
+        "an apartment building"): a noun, not a pronoun, an amount or a time."""
+        return token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in VALUE_LABELS
+
+    def phrase(self, head: Token) -> Span:
+        """The whole noun phrase `head` heads, with its co-ordinated phrases, up to a relative
+        clause, without punctuation at its edges."""
+        doc, last = head.doc, head.right_edge.i
+        for child in head.rights:
+            if child.dep_ in PHRASE_ENDS:
+                last = child.left_edge.i - 1
+                break
+        first = head.left_edge.i
+        while first < head.i and doc[first].dep_ in EDGE_DEPS:
+            first += 1
+        while last > head.i and doc[last].dep_ in EDGE_DEPS:
+            last -= 1
+        return self.index.token_span(self.paragraph, doc[first:last + 1])
 
     def kind(self, token: Token) -> EntityKind | None:
         """The kind of the entity `token` names, if any."""

@@ -9,6 +9,7 @@ mention may join an asserted event but adds nothing to it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -89,7 +90,7 @@ class Cluster:
         if facts.factuality is not self.factuality:
             return
         for new in facts.participants:  # "Ukraine" adds nothing to "Armed Forces of Ukraine"
-            if not any(_same_entity(new.entity, p.entity, entities) for p in self.participants):
+            if not any(_same_participant(new, p, entities) for p in self.participants):
                 self.participants.append(new)
         self.date = self.date or facts.date
         self.location = self.location or facts.location
@@ -154,8 +155,7 @@ def _same_kind(cluster: Cluster, facts: Facts) -> bool:
 
 
 def _shares(cluster: Cluster, facts: Facts, entities: dict[str, Entity]) -> bool:
-    return _overlap({p.entity for p in cluster.participants},
-                    {p.entity for p in facts.participants}, entities)
+    return _overlap(_named(cluster.participants), _named(facts.participants), entities)
 
 
 def _same(cluster: Cluster, facts: Facts) -> bool:
@@ -163,7 +163,7 @@ def _same(cluster: Cluster, facts: Facts) -> bool:
     if facts.definite:
         return True
     near = facts.paragraph - cluster.mentions[-1].paragraph <= 1
-    return near and facts.cls in GENERIC and not facts.participants and facts.date is None
+    return near and facts.cls in GENERIC and not _named(facts.participants) and facts.date is None
 
 
 def _conflict(cluster: Cluster, facts: Facts, entities: dict[str, Entity]) -> bool:
@@ -172,8 +172,8 @@ def _conflict(cluster: Cluster, facts: Facts, entities: dict[str, Entity]) -> bo
         return True
     if cluster.location and facts.location and cluster.location != facts.location:
         return True
-    ours = {p.entity for p in cluster.participants if p.role in ACTOR_ROLES}
-    theirs = {p.entity for p in facts.participants if p.role in ACTOR_ROLES}
+    ours = _named(p for p in cluster.participants if p.role in ACTOR_ROLES)
+    theirs = _named(p for p in facts.participants if p.role in ACTOR_ROLES)
     if ours and theirs and not _overlap(ours, theirs, entities):
         return True
     counted = dict(cluster.counts)
@@ -183,6 +183,19 @@ def _conflict(cluster: Cluster, facts: Facts, entities: dict[str, Entity]) -> bo
 def _same_time(a: str, b: str) -> bool:
     """"2024-06" and "2024-06-25" may be the same time; "2023-03" and "2024-06-25" are not."""
     return a.startswith(b) or b.startswith(a)
+
+
+def _named(participants: Iterable[Participant]) -> set[str]:
+    """The entities among participants; a phrase that names none ("civilians") ties nothing."""
+    return {p.entity for p in participants if p.entity is not None}
+
+
+def _same_participant(a: Participant, b: Participant, entities: dict[str, Entity]) -> bool:
+    """The same entity (or its country), or the same words in the same role."""
+    if a.entity is None or b.entity is None:
+        same_words = a.phrase and b.phrase and a.phrase.text.lower() == b.phrase.text.lower()
+        return a.entity is b.entity and a.role == b.role and bool(same_words)
+    return _same_entity(a.entity, b.entity, entities)
 
 
 def _overlap(a: set[str], b: set[str], entities: dict[str, Entity]) -> bool:

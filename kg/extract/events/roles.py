@@ -27,18 +27,42 @@ ACCUSING = {"accuse", "blame", "suspect", "charge", "convict", "acquit", "sue"}
 RECIPIENT_CLASSES = {"Demarche", "Sale", "Delivery", "Appeal", "Order", "Contract", "Sanction"}
 
 
+# A role, the head word of the argument's phrase, and the entity it names (None: names none).
+Filler = tuple[str, Token, "str | None"]
+
+
 def participants(trigger: Trigger, args: Arguments) -> list[Participant]:
-    """The participants of one trigger's event, without repeating an entity."""
-    found: list[tuple[str, str]] = []
+    """The participants of one trigger's event: each entity once, in its first role; an argument
+    that names no entity once, by its phrase."""
+    found: list[Filler] = []
     if trigger.is_noun:
         found += _noun_roles(trigger.token, trigger, args)
     if trigger.governor is not None or not trigger.is_noun:
         found += _verb_roles(trigger.clause, trigger, args)
-    found += [("initiator", key) for key in _initiators(trigger.clause, args)]
-    unique: dict[str, str] = {}
-    for role, key in found:
-        unique.setdefault(key, role)
-    return [Participant(role, key) for key, role in unique.items()]
+    found += _initiators(trigger.clause, args)
+    unique: dict[str | int, Filler] = {}
+    for role, head, key in found:
+        unique.setdefault(key if key is not None else head.i, (role, head, key))
+    return [_participant(trigger, args, *filler) for filler in unique.values()]
+
+
+def _participant(trigger: Trigger, args: Arguments, role: str, head: Token,
+                 key: str | None) -> Participant:
+    argument, name = _framed_role(trigger, role)
+    # "the Ukrainian attack": a nationality adjective is no phrase of an entity (the contract)
+    phrase = None if head.pos_ == "ADJ" else args.phrase(head)
+    return Participant(role, key, phrase, argument, name)
+
+
+def _fillers(role: str, token: Token, args: Arguments) -> list[Filler]:
+    """The entities an argument phrase names, its co-ordinated phrases' with them ("X and Y"),
+    or the phrase itself when it names none but is worth keeping (not a pronoun, time or
+    amount). The phrase is the whole co-ordination, as a reader marks the argument."""
+    head = args.antecedent(token)  # "the company, which sold ...": the company sold
+    keys = args.with_conjuncts(head)
+    if keys:  # stated by the relative pronoun, where there is one
+        return [(role, token, key) for key in keys]
+    return [(role, head, None)] if args.is_unnamed_argument(head) else []
 
 
 def is_attack(cls: str) -> bool:
@@ -46,16 +70,15 @@ def is_attack(cls: str) -> bool:
     return "Attack" in ancestors(cls)
 
 
-def _verb_roles(verb: Token, trigger: Trigger, args: Arguments) -> list[tuple[str, str]]:
+def _verb_roles(verb: Token, trigger: Trigger, args: Arguments) -> list[Filler]:
     cls, found = trigger.cls, []
     for subject in _subjects(verb):
-        keys = args.with_conjuncts(subject)
-        found += _co_ordinated(_subject_role(verb, trigger), keys, cls)
+        found += _co_ordinated(_subject_role(verb, trigger), subject, cls, args)
     for child in verb.children:
         if child is trigger.token:
             continue
         if child.dep_ in {"dobj", "nsubjpass", "dative"}:
-            found += [(_object_role(child, cls, args), k) for k in args.with_conjuncts(child)]
+            found += _fillers(_object_role(child, cls, args), child, args)
         elif child.dep_ in {"prep", "agent"}:
             found += _prep_roles(child, trigger, args)
     return found
@@ -111,6 +134,23 @@ def _has_agent(framed: Roleset) -> bool:
     return any(role.function == "PAG" for role in framed.roles)
 
 
+# The PropBank functions each kgo role stands for, after VerbNet's name for the role.
+ROLE_FUNCTIONS = {"agent": ("PAG",), "patient": ("PPT",), "target": ("PPT", "GOL"),
+                  "recipient": ("GOL",), "coAgent": ("COM",), "instrument": ("MNR",)}
+
+
+def _framed_role(trigger: Trigger, role: str) -> tuple[str, str]:
+    """The roleset's argument a kgo role fills ("ARG1", "entity attacked"), where one
+    numbered role of the roleset has the kgo role's VerbNet name or else its function."""
+    framed = _roleset(trigger)
+    if framed is None:
+        return "", ""
+    numbered = [r for r in framed.roles if r.number != "M"]
+    matches = [r for r in numbered if r.verbnet == role.lower()] or [
+        r for r in numbered if r.function in ROLE_FUNCTIONS.get(role, ())]
+    return (matches[0].label, matches[0].description) if len(matches) == 1 else ("", "")
+
+
 def _framed_prep_role(trigger: Trigger, word: str) -> str | None:
     """The role PropBank's examples give "<word> X" for the trigger's roleset, as a kgo role."""
     framed = _roleset(trigger)
@@ -122,11 +162,12 @@ def _framed_prep_role(trigger: Trigger, word: str) -> str | None:
     return None
 
 
-def _co_ordinated(role: str, keys: list[str], cls: str) -> list[tuple[str, str]]:
+def _co_ordinated(role: str, phrase: Token, cls: str, args: Arguments) -> list[Filler]:
     """"X and Y met": X agent and Y coAgent for joint events; all agents otherwise."""
-    if role == "agent" and cls in words("reciprocal") and len(keys) > 1:
-        return [("agent", keys[0])] + [("coAgent", k) for k in keys[1:]]
-    return [(role, k) for k in keys]
+    found = _fillers(role, phrase, args)
+    if role == "agent" and cls in words("reciprocal") and len(found) > 1:
+        return found[:1] + [("coAgent", head, key) for _, head, key in found[1:]]
+    return found
 
 
 def _object_role(obj: Token, cls: str, args: Arguments) -> str:
@@ -142,32 +183,32 @@ def _object_role(obj: Token, cls: str, args: Arguments) -> str:
     return "patient"
 
 
-def _prep_roles(prep: Token, trigger: Trigger, args: Arguments) -> list[tuple[str, str]]:
+def _prep_roles(prep: Token, trigger: Trigger, args: Arguments) -> list[Filler]:
     word, cls = prep.lower_, trigger.cls
     objects = [o for o in prep.children if o.dep_ == "pobj"]
-    found = []
+    found: list[Filler] = []
     for obj in objects:
-        keys = args.with_conjuncts(obj)
         if word == "between":
-            found += _co_ordinated("agent", keys, "Communication")
+            found += _co_ordinated("agent", obj, "Communication", args)
             continue
-        kind = args.kind(obj)
+        kind = args.kind(args.antecedent(obj))
         role = _prep_role(word, cls, kind)
-        if role is None and kind is not None and kind.family != "place":
+        if role is None and (kind is None or kind.family != "place"):
             role = _framed_prep_role(trigger, word)
-        found += [(role, k) for k in keys] if role else []
+        found += _fillers(role, obj, args) if role else []
     return found
 
 
 def _prep_role(word: str, cls: str, kind: EntityKind | None) -> str | None:
-    """The role of "<word> X" on an event of class `cls`, X an entity of kind `kind`."""
-    if kind is None or (kind.family == "place" and word not in TARGET_PREPS | {"of"}):
+    """The role of "<word> X" on an event of class `cls`, X an entity of kind `kind` (None: a
+    phrase that names no entity, "civilians")."""
+    if kind is not None and kind.family == "place" and word not in TARGET_PREPS | {"of"}:
         return None  # places in locative phrases are the location, not a participant
     if word == "by":
         return "agent"
     if word == "with":
-        if is_attack(cls) or cls in {"Killing", "Shooting"}:
-            return "instrument" if kind is EntityKind.WEAPON else None
+        if is_attack(cls) or cls in {"Killing", "Shooting"}:  # "with a knife", not "with X"
+            return "instrument" if kind in {EntityKind.WEAPON, None} else None
         return "coAgent" if cls in words("reciprocal") or "Communication" in ancestors(cls) \
             else None
     if is_attack(cls) and word in TARGET_PREPS:
@@ -181,20 +222,20 @@ def _prep_role(word: str, cls: str, kind: EntityKind | None) -> str | None:
     return None
 
 
-def _to_role(cls: str, kind: EntityKind) -> str | None:
+def _to_role(cls: str, kind: EntityKind | None) -> str | None:
     if cls == "Summons":  # "summoned to the Foreign Ministry": who summons
-        return "agent" if kind.family == "organization" else None
+        return "agent" if kind is not None and kind.family == "organization" else None
     if cls in RECIPIENT_CLASSES or "Communication" in ancestors(cls):
         return "recipient"
     return None
 
 
-def _noun_roles(noun: Token, trigger: Trigger, args: Arguments) -> list[tuple[str, str]]:
+def _noun_roles(noun: Token, trigger: Trigger, args: Arguments) -> list[Filler]:
     cls, found = trigger.cls, []
     undergoer = cls in words("undergoer")
     for child in noun.children:
         if child.dep_ == "poss":
-            found += [("patient" if undergoer else "agent", k) for k in args.with_conjuncts(child)]
+            found += _fillers("patient" if undergoer else "agent", child, args)
         elif child.dep_ in {"amod", "compound", "nmod"}:
             found += _modifier_role(child, cls, args)
         elif child.dep_ == "prep":
@@ -202,27 +243,27 @@ def _noun_roles(noun: Token, trigger: Trigger, args: Arguments) -> list[tuple[st
     return found
 
 
-def _modifier_role(modifier: Token, cls: str, args: Arguments) -> list[tuple[str, str]]:
+def _modifier_role(modifier: Token, cls: str, args: Arguments) -> list[Filler]:
     """"the Ukrainian attack", "ATACMS strike", "Hamas attack"; places are locations."""
     key = args.entity(modifier) or args.demonym_country(modifier)
     if key is None:
         return []
     kind = args.index.entities[key].kind
     if kind is EntityKind.WEAPON or kind is EntityKind.PRODUCT:
-        return [("instrument" if is_attack(cls) else "patient", key)]
+        return [("instrument" if is_attack(cls) else "patient", modifier, key)]
     if kind.family == "place" and (kind is not EntityKind.COUNTRY or modifier.dep_ == "compound"):
         return []
-    return [("patient" if cls in words("undergoer") else "agent", key)]
+    return [("patient" if cls in words("undergoer") else "agent", modifier, key)]
 
 
-def _initiators(clause: Token, args: Arguments) -> list[str]:
+def _initiators(clause: Token, args: Arguments) -> list[Filler]:
     """"at the initiative / request / invitation of X", anywhere in the clause (the parser often
     hangs it on the subject)."""
-    found = []
+    found: list[Filler] = []
     for token in local_tokens(clause):
         if token.lemma_.lower() in INITIATIVE and token.dep_ == "pobj" \
                 and token.head.lower_ in {"at", "on", "upon"}:
             for prep in (c for c in token.children if c.lower_ == "of"):
                 for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                    found += args.with_conjuncts(obj)
+                    found += _fillers("initiator", obj, args)
     return found
