@@ -53,10 +53,11 @@ def on_a_full_disk(folder: Path, command: list[str]) -> subprocess.CompletedProc
 
 
 def inputs(folder: Path) -> list[Path]:
-    """An article, then an empty file, which is rejected (rejected.jsonl lists it)."""
+    """An empty file, which is rejected (rejected.jsonl lists it), then an article: the
+    rejection is written first, whatever the size of the article's graph."""
     folder.mkdir()
     (folder / "empty.txt").write_bytes(b"")
-    return [SEED, folder / "empty.txt"]
+    return [folder / "empty.txt", SEED]
 
 
 @pytest.mark.parametrize("output", ["graph.nq", "full/graph.nq.gz"])

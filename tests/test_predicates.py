@@ -273,3 +273,20 @@ def test_the_ontology_readme_query_of_roles_by_propbank_name_answers(
     rows = {(str(r[1]), str(r[2])) for r in graph.query(query, initNs=PREFIXES)}
     assert ("corpse", "three civilians") in rows
     assert ("killer", "Gunmen") in rows
+
+
+def test_a_subject_the_parser_took_for_an_object_of_after_is_the_subject(
+        extractor: Extractor) -> None:
+    # spaCy reads "after Ines Varga" as a prepositional phrase and "was attacked" as co-ordinated
+    # with "arrested": the subordinate clause's subject is "Ines Varga".
+    annotations = extract(extractor, "A man has been arrested after Ines Varga, the mayor of "
+                          "Tarn, was attacked on Sunday.")
+    assert named(annotations, triggers(annotations)["attacked"]) == [("target", "Ines Varga")]
+    assert unnamed(triggers(annotations)["arrested"]) == [("patient", "A man")]
+
+
+def test_an_event_noun_is_not_a_participant_of_its_own_event(extractor: Extractor) -> None:
+    annotations = extract(extractor, "Twin bombings struck the Tarn Cathedral on Sunday.")
+    bombing = triggers(annotations)["bombings"]
+    assert all(p.phrase is None or "bombings" not in p.phrase.text
+               for p in bombing.participants)

@@ -71,7 +71,7 @@ class Arguments:
     def antecedent(self, token: Token) -> Token:
         """The noun a relative pronoun stands for ("the man who fled": "man"), else `token`."""
         clause = token.head
-        if token.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl" and clause.head is not clause:
+        if token.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl" and clause.head != clause:
             return clause.head
         return token
 
@@ -89,9 +89,9 @@ class Arguments:
                 last = child.left_edge.i - 1
                 break
         first = head.left_edge.i
-        while first < head.i and doc[first].dep_ in EDGE_DEPS:
+        while first < head.i and (doc[first].dep_ in EDGE_DEPS or doc[first].is_space):
             first += 1
-        while last > head.i and doc[last].dep_ in EDGE_DEPS:
+        while last > head.i and (doc[last].dep_ in EDGE_DEPS or doc[last].is_space):
             last -= 1
         return self.index.token_span(self.paragraph, doc[first:last + 1])
 

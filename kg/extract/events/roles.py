@@ -72,16 +72,41 @@ def is_attack(cls: str) -> bool:
 
 def _verb_roles(verb: Token, trigger: Trigger, args: Arguments) -> list[Filler]:
     cls, found = trigger.cls, []
-    for subject in _subjects(verb):
-        found += _co_ordinated(_subject_role(verb, trigger), subject, cls, args)
+    misparsed = _subject_taken_for_object(verb)
+    for subject in _subjects(verb) if misparsed is None else []:
+        if subject != trigger.token:  # "the bombings struck X": the event, no participant
+            found += _co_ordinated(_subject_role(verb, trigger), subject, cls, args)
     for child in verb.children:
-        if child is trigger.token:
+        if child == trigger.token:
             continue
         if child.dep_ in {"dobj", "nsubjpass", "dative"}:
             found += _fillers(_object_role(child, cls, args), child, args)
         elif child.dep_ in {"prep", "agent"}:
             found += _prep_roles(child, trigger, args)
+    if misparsed is not None:
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        role = _object_role(misparsed, cls, args) if passive else _subject_role(verb, trigger)
+        found += _fillers(role, misparsed, args)
     return found
+
+
+# Words that begin a clause and a prepositional phrase alike ("after X was stabbed").
+SUBORDINATORS = {"after", "before", "since", "until", "as", "because", "while", "when", "once"}
+
+
+def _subject_taken_for_object(verb: Token) -> Token | None:
+    """"arrested after X was stabbed", parsed as "arrested [after X]" and "was stabbed"
+    co-ordinated with "arrested": X, the object of a subordinator taken for a preposition
+    just before the verb's own auxiliary, is the subject of the verb."""
+    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    auxiliaries = [c.i for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ in SUBORDINATORS and prep.i < verb.i:
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                if auxiliaries and obj.right_edge.i < min(auxiliaries):
+                    return obj
+    return None
 
 
 def _subjects(verb: Token) -> list[Token]:

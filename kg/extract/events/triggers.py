@@ -128,7 +128,7 @@ def match(token: Token, kind_of: KindOf) -> Trigger | None:
 def governor(noun: Token) -> Token | None:
     """The light or occurrence verb whose object or subject the event noun is, if any."""
     head = noun.head
-    if head.pos_ not in {"VERB", "AUX"} or head is noun:
+    if head.pos_ not in {"VERB", "AUX"} or head == noun:
         return _adjacent_light_verb(noun)
     lemma = head.lemma_.lower()
     if noun.dep_ == "dobj" and lemma in words("light"):
@@ -276,7 +276,7 @@ def _under(token: Token, condition: Condition, _: KindOf) -> list[Token] | None:
 
 
 def _head(token: Token, condition: Condition, _: KindOf) -> list[Token] | None:
-    if token.head is not token and _lemma(token.head) in condition.words:
+    if token.head != token and _lemma(token.head) in condition.words:
         return [token.head]
     return None
 
