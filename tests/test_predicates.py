@@ -290,3 +290,19 @@ def test_an_event_noun_is_not_a_participant_of_its_own_event(extractor: Extracto
     bombing = triggers(annotations)["bombings"]
     assert all(p.phrase is None or "bombings" not in p.phrase.text
                for p in bombing.participants)
+
+
+def test_an_attack_with_no_place_of_its_own_happened_where_it_struck(
+        extractor: Extractor) -> None:
+    annotations = extract(extractor, "Gunmen attacked the main railway station of Lyon on Monday.")
+    attack = triggers(annotations)["attacked"]
+    places = {e.key: e.name for e in annotations.entities}
+    assert attack.location is not None and places[attack.location] == "Lyon"
+
+
+def test_the_toll_of_a_consequence_is_also_its_causes(extractor: Extractor) -> None:
+    annotations = extract(extractor, "A car bomb exploded in a market on Monday. Four people "
+                          "were killed and 12 were injured.")
+    explosion = triggers(annotations)["exploded"]
+    assert dict(explosion.counts) == {"peopleKilled": 4, "peopleInjured": 12}
+    assert dict(triggers(annotations)["killed"].counts) == {"peopleKilled": 4}

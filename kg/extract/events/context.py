@@ -74,7 +74,24 @@ def location(trigger: Trigger, args: Arguments) -> str | None:
                 key = _place_in(obj, args, targeted)
                 if key:
                     return key
-    return _place_modifier(trigger, args)
+    return _place_modifier(trigger, args) or _targeted_place(trigger, heads, args)
+
+
+def _targeted_place(trigger: Trigger, heads: list[Token], args: Arguments) -> str | None:
+    """An attack told with no place of its own happened where it struck: "bombs struck the
+    cathedral of X" (its object), "fired at the port in X" (its target)."""
+    if not is_attack(trigger.cls):
+        return None
+    for head in heads:
+        for child in head.children:
+            objects = [child] if child.dep_ == "dobj" else [
+                o for o in child.children if o.dep_ == "pobj"
+            ] if child.dep_ == "prep" and child.lower_ in TARGET_PREPS else []
+            for obj in objects:
+                key = _place_in(obj, args)
+                if key:
+                    return key
+    return None
 
 
 # How a locative phrase goes on to a place inside it: "a store in the city of El Paso, Texas".

@@ -35,6 +35,7 @@ def find_events(index: SpanIndex, every_event: bool = True) -> list[Event]:
     for cluster in clusters:
         _date_from_focus(cluster, index)
     relations = Relations(clusters).relate()
+    _counts_to_causes(clusters, relations)
     keys = [_key(cluster) for cluster in clusters]
     return [_event(cluster, keys[n], [(kind, keys[m]) for kind, m in relations[n]])
             for n, cluster in enumerate(clusters)]
@@ -68,6 +69,18 @@ def _facts(trigger: Trigger, args: Arguments, paragraph: int, sentence_number: i
     return Facts(trigger, mention, paragraph, sentence_number, participants(trigger, args),
                  clause_date(trigger, args), location(trigger, args),
                  counts(trigger) if asserted else [], status)
+
+
+def _counts_to_causes(clusters: list[Cluster], relations: dict[int, list[tuple[str, int]]]) -> None:
+    """"A bomb exploded ... Four people were killed": the deaths' count is also the explosion's
+    (the ontology puts an attack's or disaster's toll on it), unless it states its own."""
+    for n, cluster in enumerate(clusters):
+        for kind, m in relations[n]:
+            cause = clusters[m]
+            if kind != "cause" or cause.factuality is not Factuality.ASSERTED:
+                continue
+            stated = {name for name, _ in cause.counts}
+            cause.counts += [(name, k) for name, k in cluster.counts if name not in stated]
 
 
 def _date_from_focus(cluster: Cluster, index: SpanIndex) -> None:
