@@ -306,3 +306,10 @@ def test_the_toll_of_a_consequence_is_also_its_causes(extractor: Extractor) -> N
     explosion = triggers(annotations)["exploded"]
     assert dict(explosion.counts) == {"peopleKilled": 4, "peopleInjured": 12}
     assert dict(triggers(annotations)["killed"].counts) == {"peopleKilled": 4}
+
+
+def test_an_event_noun_argument_is_no_referent(extractor: Extractor) -> None:
+    annotations = extract(extractor, "The council of Brask rejected the proposal on Monday.")
+    rejected = triggers(annotations)["rejected"]
+    assert "the proposal" not in {phrase for _, phrase in unnamed(rejected)}
+    assert "proposal" in triggers(annotations)  # the proposal is an event of its own

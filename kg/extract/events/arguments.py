@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from kg.extract.events.lexicon import words
+from kg.extract.events.predicates import roleset_of
 from kg.extract.lexicon import position_heads
 from kg.extract.nlp import Paragraph
 from kg.extract.places import country_of_demonym
@@ -78,7 +79,9 @@ class Arguments:
     def is_unnamed_argument(self, token: Token) -> bool:
         """A noun phrase worth keeping as a participant though it names no entity ("civilians",
         "an apartment building"): a noun, not a pronoun, an amount or a time."""
-        return token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in VALUE_LABELS
+        if token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_ in VALUE_LABELS:
+            return False
+        return roleset_of(token) is None  # "rejected the deal": the deal is an event
 
     def phrase(self, head: Token) -> Span:
         """The whole noun phrase `head` heads, with its co-ordinated phrases, up to a relative
