@@ -80,6 +80,7 @@ class KGO(DefinedNamespace):
     Trial: URIRef
     Sentencing: URIRef
     Lawsuit: URIRef
+    Release: URIRef
     EconomicEvent: URIRef
     Purchase: URIRef
     Sale: URIRef
@@ -99,6 +100,9 @@ class KGO(DefinedNamespace):
     Storm: URIRef
     Flood: URIRef
     Outbreak: URIRef
+    Evacuation: URIRef
+    Rescue: URIRef
+    Transport: URIRef
 
     # event roles, counts and other event properties
     participant: URIRef

@@ -313,3 +313,39 @@ def test_an_event_noun_argument_is_no_referent(extractor: Extractor) -> None:
     rejected = triggers(annotations)["rejected"]
     assert "the proposal" not in {phrase for _, phrase in unnamed(rejected)}
     assert "proposal" in triggers(annotations)  # the proposal is an event of its own
+
+
+# Event identity (kg.extract.events.coref) and classes from rolesets (roleset_classes.tsv)
+
+
+def test_who_acts_in_one_mention_and_undergoes_the_other_makes_two_events(
+        extractor: Extractor) -> None:
+    annotations = extract(extractor, "On Friday, Tomas Berg stabbed two guards in Lyon. Police "
+                          "arrived and shot Berg.")
+    stabbing, shooting = triggers(annotations)["stabbed"], triggers(annotations)["shot"]
+    assert stabbing is not shooting
+    assert ("target", "Tomas Berg") in named(annotations, shooting)
+
+
+@pytest.mark.parametrize(("body", "word", "cls"), [
+    ("About 2,000 residents were evacuated from Tarn on Monday.", "evacuated", "Evacuation"),
+    ("Firefighters rescued two children from the river.", "rescued", "Rescue"),
+    ("Military planes airlifted 300 citizens out of Tarn.", "airlifted", "Transport"),
+    ("The rebels released three hostages on Sunday.", "released", "Release"),
+    ("A man stabbed a guard outside the museum.", "stabbed", "Attack"),
+    ("Gunmen massacred the villagers of Tarn.", "massacred", "Killing"),
+])
+def test_a_roleset_of_the_table_classes_every_word_that_names_it(
+        extractor: Extractor, body: str, word: str, cls: str) -> None:
+    assert triggers(extract(extractor, body))[word].type == cls
+
+
+def test_a_word_whose_own_rules_fail_is_not_classed_by_its_roleset(extractor: Extractor) -> None:
+    # release.01 names releasing a statement as well: only released people are a Release.
+    annotations = extract(extractor, "The ministry released a statement on Sunday.")
+    assert triggers(annotations)["released"].type == "Event"
+
+
+def test_evacuated_people_are_counted(extractor: Extractor) -> None:
+    annotations = extract(extractor, "About 2,000 residents were evacuated from Tarn on Monday.")
+    assert dict(triggers(annotations)["evacuated"].counts) == {"peopleEvacuated": 2000}

@@ -176,8 +176,22 @@ def _conflict(cluster: Cluster, facts: Facts, entities: dict[str, Entity]) -> bo
     theirs = _named(p for p in facts.participants if p.role in ACTOR_ROLES)
     if ours and theirs and not _overlap(ours, theirs, entities):
         return True
+    if _reversed(cluster.participants, facts.participants):
+        return True
     counted = dict(cluster.counts)
     return any(name in counted and counted[name] != n for name, n in facts.counts)
+
+
+# Roles of who undergoes an event: "X stabbed people" and "police shot X" are two events.
+UNDERGOER_ROLES = {"patient", "target"}
+
+
+def _reversed(ours: list[Participant], theirs: list[Participant]) -> bool:
+    """An entity that acts in one mention and undergoes the other: not one event."""
+    def by(roles: set[str], participants: list[Participant]) -> set[str]:
+        return _named(p for p in participants if p.role in roles)
+    return bool(by({"agent"}, ours) & by(UNDERGOER_ROLES, theirs)
+                or by(UNDERGOER_ROLES, ours) & by({"agent"}, theirs))
 
 
 def _same_time(a: str, b: str) -> bool:

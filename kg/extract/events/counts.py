@@ -12,7 +12,8 @@ from kg.extract.events.triggers import Trigger
 
 # The count property of the people an event of each class affects.
 PEOPLE_COUNTS = {"Death": "peopleKilled", "Killing": "peopleKilled",
-                 "Injury": "peopleInjured", "Arrest": "peopleArrested"}
+                 "Injury": "peopleInjured", "Arrest": "peopleArrested",
+                 "Evacuation": "peopleEvacuated"}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,

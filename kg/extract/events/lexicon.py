@@ -64,6 +64,12 @@ def trigger_rules() -> dict[tuple[str, str], tuple[TriggerRule, ...]]:
 
 
 @cache
+def roleset_classes() -> dict[str, str]:
+    """PropBank roleset -> the taxonomy class it names (extract/data/roleset_classes.tsv)."""
+    return dict(rows("roleset_classes.tsv"))
+
+
+@cache
 def noun_trigger_lemmas() -> frozenset[str]:
     """Lemmas that can name an event as nouns ("attack", "call")."""
     return frozenset(lemma for lemma, pos in trigger_rules() if pos == "NOUN")

@@ -17,6 +17,7 @@ from kg.extract.events.lexicon import (
     Condition,
     TriggerRule,
     noun_trigger_lemmas,
+    roleset_classes,
     trigger_rules,
     words,
 )
@@ -80,30 +81,36 @@ def find_triggers(sentence: SpacySpan, kind_of: KindOf, every_event: bool = True
                   ) -> list[Trigger]:
     """The event triggers of one sentence, in text order; with `every_event`, every
     eventive predicate, else only those the rules give a class of the taxonomy."""
-    found, unclassed = [], []
+    found, unmatched = [], []
     for token in sentence:
         if _governs_event_noun(token):
             continue  # "launched an attack": the attack is the event, not the launch
         trigger = match(token, kind_of)
         if trigger is not None:
             found.append(trigger)
-        elif every_event:
-            unclassed.append(token)
-    if unclassed:
-        # A word of a classed trigger ("phone" in "phone call") names no event of its own.
-        taken = {word.i for trigger in found for word in trigger.words}
-        found += [t for token in unclassed
-                  if token.i not in taken and (t := predicate(token)) is not None]
-        found.sort(key=lambda trigger: trigger.token.i)
+        else:
+            unmatched.append(token)
+    # A word of a matched trigger ("phone" in "phone call") names no event of its own.
+    taken = {word.i for trigger in found for word in trigger.words}
+    for token in (t for t in unmatched if t.i not in taken):
+        framed = predicate(token)
+        if framed is not None and (every_event or framed.cls != ROOT_CLASS):
+            found.append(framed)
+    found.sort(key=lambda trigger: trigger.token.i)
     return found
 
 
 def predicate(token: Token) -> Trigger | None:
-    """A trigger of the root class for an eventive predicate no rule classes, if it is one."""
+    """A trigger for an eventive predicate no rule matched, if it is one: of the class its
+    roleset names (roleset_classes.tsv), else of the root class. A word whose own rules all
+    failed is not classed by its roleset: its rules said it is not that class here."""
     roleset = roleset_of(token)
     if roleset is None:
         return None
-    rule = TriggerRule(token.lemma_.lower(), TRIGGER_POS[token.pos_], (), ROOT_CLASS)
+    lemma, pos = token.lemma_.lower(), TRIGGER_POS[token.pos_]
+    ruled = (lemma, pos) in trigger_rules()
+    cls = ROOT_CLASS if ruled else roleset_classes().get(roleset, ROOT_CLASS)
+    rule = TriggerRule(lemma, pos, (), cls)
     noun = token.pos_ == "NOUN"
     particle = phrasal_particle(token)
     extra = [particle] if particle is not None else []
@@ -228,7 +235,7 @@ def _obj(token: Token, condition: Condition, kind_of: KindOf) -> list[Token] | N
 
 def _object_fits(obj: Token, wanted: frozenset[str], kind_of: KindOf) -> bool:
     if "@weapon" in wanted:
-        named = [kind_of(t) for t in obj.subtree if t.dep_ in {"compound", "amod"} or t is obj]
+        named = [kind_of(t) for t in obj.subtree if t.dep_ in {"compound", "amod"} or t == obj]
         return _lemma(obj) in words("weapon") or EntityKind.WEAPON in named
     if "@person" in wanted:
         return _lemma(obj) in words("person") or kind_of(obj) is EntityKind.PERSON
