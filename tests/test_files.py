@@ -191,3 +191,10 @@ def test_jsonld_has_a_context_of_the_prefixes(tmp_path: Path) -> None:
 def test_write_graph_refuses_quad_formats(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="one graph"):
         write_graph(article("a")[1], tmp_path / "one.nq")
+
+
+def test_an_output_in_a_folder_not_yet_made_makes_the_folder(tmp_path: Path) -> None:
+    _, graph = article("a1")
+    path = tmp_path / "out" / "new" / "graph.ttl"
+    write_graph(graph, path)
+    assert isomorphic(Graph().parse(path), graph)

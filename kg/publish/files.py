@@ -36,6 +36,7 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
     """
     temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     with _naming(path):
+        path.parent.mkdir(parents=True, exist_ok=True)  # "-o out/new/graph.ttl" makes out/new
         raw = io.BufferedWriter(_TempFile(temp, path))
     try:
         stream = _gzip(raw) if path.suffix == ".gz" else raw
