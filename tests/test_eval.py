@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import Graph, Literal, URIRef
 
 from kg.cli import main
 from kg.commands import ExitCode
 from kg.errors import InputError
 from kg.evaluate.meantime import GoldEntity, Token, read_gold
+from kg.evaluate.predict import read_predictions
 from kg.evaluate.score import Item, score
 from kg.evaluate.tasks import (
     NAMES,
@@ -24,6 +27,8 @@ from kg.evaluate.tasks import (
     innermost_names,
 )
 from kg.evaluate.text import detokenise, rebuild
+from kg.namespaces import ITSRDF, KGO, NIF, RDF, SDO
+from kg.store import Store
 
 from .conftest import SHARED
 
@@ -163,27 +168,30 @@ def test_kg_eval_without_gold_files_fails(tmp_path: Path) -> None:
     assert "no MEANTIME gold files" in result.output
 
 
-def test_predictions_read_back_pair_triggers_with_participant_mentions() -> None:
-    from rdflib import Graph, Literal, URIRef
+BASE = "https://example.org/"
 
-    from kg.evaluate.predict import read_predictions
-    from kg.namespaces import ITSRDF, KGO, NIF, RDF, SDO
-    from kg.store import Store
 
-    text = "Apple sued Cisco.\n\nCisco said Apple sued it."
-    base = "https://example.org/"
-    article, event, apple, cisco = (URIRef(base + n) for n in ("a", "e", "apple", "cisco"))
+def text_graph(text: str) -> tuple[Graph, Callable[[int, int], URIRef]]:
+    """A graph of an article `text` (its IRI BASE + "a"), and a function that adds a phrase."""
+    article = URIRef(BASE + "a")
     graph = Graph()
     graph.add((article, RDF.type, NIF.Context))
     graph.add((article, NIF.isString, Literal(text)))
 
     def phrase(begin: int, end: int) -> URIRef:
-        node = URIRef(f"{base}a#char={begin},{end}")
+        node = URIRef(f"{BASE}a#char={begin},{end}")
         graph.add((node, NIF.referenceContext, article))
         graph.add((node, NIF.beginIndex, Literal(begin)))
         graph.add((node, NIF.endIndex, Literal(end)))
         return node
 
+    return graph, phrase
+
+
+def test_predictions_read_back_pair_triggers_with_participant_mentions() -> None:
+    text = "Apple sued Cisco.\n\nCisco said Apple sued it."
+    event, apple, cisco = (URIRef(BASE + n) for n in ("e", "apple", "cisco"))
+    graph, phrase = text_graph(text)
     for (begin, end), entity, cls in (((0, 5), apple, SDO.Organization),
                                       ((11, 16), cisco, SDO.Organization),
                                       ((19, 24), cisco, SDO.Organization),
@@ -198,7 +206,7 @@ def test_predictions_read_back_pair_triggers_with_participant_mentions() -> None
     graph.add((event, KGO.participant, apple))
     graph.add((event, KGO.participant, cisco))
     with Store(None) as store:
-        store.replace_graph(URIRef(base + "g"), graph)
+        store.replace_graph(URIRef(BASE + "g"), graph)
         found = read_predictions(store)[text]
     assert sorted(found.entities) == [((0, 5), "ORG"), ((11, 16), "ORG"), ((19, 24), "ORG"),
                                       ((30, 35), "ORG")]
@@ -208,30 +216,13 @@ def test_predictions_read_back_pair_triggers_with_participant_mentions() -> None
 
 
 def test_predictions_pair_a_trigger_with_the_phrase_that_states_the_argument() -> None:
-    from rdflib import Graph, Literal, URIRef
-
-    from kg.evaluate.predict import read_predictions
-    from kg.namespaces import ITSRDF, KGO, NIF, RDF, SDO
-    from kg.store import Store
-
     text = "Apple sued the Cisco board."
-    base = "https://example.org/"
-    article, event, apple, cisco, stated = (
-        URIRef(base + n) for n in ("a", "e", "apple", "cisco", "p"))
-    graph = Graph()
-    graph.add((article, RDF.type, NIF.Context))
-    graph.add((article, NIF.isString, Literal(text)))
-
-    def phrase(begin: int, end: int) -> URIRef:
-        node = URIRef(f"{base}a#char={begin},{end}")
-        graph.add((node, NIF.referenceContext, article))
-        graph.add((node, NIF.beginIndex, Literal(begin)))
-        graph.add((node, NIF.endIndex, Literal(end)))
-        return node
-
+    event, apple, cisco, stated = (URIRef(BASE + n) for n in ("e", "apple", "cisco", "p"))
+    graph, phrase = text_graph(text)
     for (begin, end), entity in (((0, 5), apple), ((15, 20), cisco)):
-        graph.add((phrase(begin, end), ITSRDF.taIdentRef, entity))
-        graph.add((phrase(begin, end), ITSRDF.taClassRef, SDO.Organization))
+        node = phrase(begin, end)
+        graph.add((node, ITSRDF.taIdentRef, entity))
+        graph.add((node, ITSRDF.taClassRef, SDO.Organization))
     graph.add((event, KGO.trigger, phrase(6, 10)))
     sentence = phrase(0, 27)
     graph.add((sentence, RDF.type, NIF.Sentence))
@@ -242,7 +233,7 @@ def test_predictions_pair_a_trigger_with_the_phrase_that_states_the_argument() -
     graph.add((stated, KGO.filler, cisco))
     graph.add((stated, KGO.phrase, phrase(11, 26)))  # "the Cisco board"
     with Store(None) as store:
-        store.replace_graph(URIRef(base + "g"), graph)
+        store.replace_graph(URIRef(BASE + "g"), graph)
         found = read_predictions(store)[text]
     # Cisco by the phrase that states it, not its name inside it; Apple (no phrase) by its name.
     assert sorted(found.participants) == [((6, 10), (0, 5)), ((6, 10), (11, 26))]

@@ -81,8 +81,15 @@ def _add_participants(graph: Graph, ids: Ids, annotations: Annotations, event: E
         role = kgo_term(participant.role)
         graph.add((node, role, filler))
         graph.add((node, KGO.participant, filler))
-        if participant.phrase is not None:
-            _add_participation(graph, ids, annotations, (event, node), participant, filler)
+        phrase = participant.phrase
+        if phrase is not None:
+            number = event.key.partition(":")[2]
+            participation = ids.statement(
+                annotations.article,
+                f"participation:{number}-{phrase.begin}-{phrase.end}-{participant.role}")
+            graph.add((node, KGO.participation, participation))
+            _add_participation(graph, ids, annotations, participation, participant, phrase,
+                               filler)
 
 
 def _filler(graph: Graph, ids: Ids, annotations: Annotations, participant: Participant,
@@ -102,17 +109,8 @@ def _filler(graph: Graph, ids: Ids, annotations: Annotations, participant: Parti
     return referent
 
 
-def _add_participation(graph: Graph, ids: Ids, annotations: Annotations,
-                       event: tuple[Event, URIRef], participant: Participant,
-                       filler: URIRef) -> None:
-    model, node = event
-    phrase = participant.phrase
-    assert phrase is not None
-    number = model.key.partition(":")[2]
-    participation = ids.statement(
-        annotations.article,
-        f"participation:{number}-{phrase.begin}-{phrase.end}-{participant.role}")
-    graph.add((node, KGO.participation, participation))
+def _add_participation(graph: Graph, ids: Ids, annotations: Annotations, participation: URIRef,
+                       participant: Participant, phrase: Span, filler: URIRef) -> None:
     graph.add((participation, RDF.type, KGO.Participation))
     graph.add((participation, KGO.role, kgo_term(participant.role)))
     graph.add((participation, KGO.filler, filler))
@@ -146,18 +144,23 @@ def add_mention(graph: Graph, ids: Ids, annotations: Annotations, span: Span, no
 
 
 def add_argument_phrase(graph: Graph, ids: Ids, annotations: Annotations, span: Span) -> URIRef:
-    """The phrase that states an argument: classed kgo:Participation, as a sentence is classed
-    nif:Sentence, unless the same words already mention something."""
-    phrase = add_phrase(graph, ids, annotations.article, span.begin, span.end)
-    if graph.value(phrase, ITSRDF.taClassRef) is None:
-        graph.add((phrase, ITSRDF.taClassRef, KGO.Participation))
-    return phrase
+    """The phrase that states an argument, classed kgo:Participation as a sentence is classed
+    nif:Sentence."""
+    return _classed_phrase(graph, ids, annotations, span, KGO.Participation)
 
 
 def add_sentence(graph: Graph, ids: Ids, annotations: Annotations, span: Span) -> URIRef:
     """The sentence that states an event or reports a claim, as a nif:Sentence phrase."""
-    phrase = add_phrase(graph, ids, annotations.article, span.begin, span.end)
+    phrase = _classed_phrase(graph, ids, annotations, span, NIF.Sentence)
     graph.add((phrase, RDF.type, NIF.Sentence))
+    return phrase
+
+
+def _classed_phrase(graph: Graph, ids: Ids, annotations: Annotations, span: Span,
+                    cls: URIRef) -> URIRef:
+    """A phrase that denotes nothing of its own, classed `cls` unless the same words already
+    mention something (a phrase has one itsrdf:taClassRef)."""
+    phrase = add_phrase(graph, ids, annotations.article, span.begin, span.end)
     if graph.value(phrase, ITSRDF.taClassRef) is None:
-        graph.add((phrase, ITSRDF.taClassRef, NIF.Sentence))
+        graph.add((phrase, ITSRDF.taClassRef, cls))
     return phrase

@@ -82,16 +82,22 @@ def _targeted_place(trigger: Trigger, heads: list[Token], args: Arguments) -> st
     cathedral of X" (its object), "fired at the port in X" (its target)."""
     if not is_attack(trigger.cls):
         return None
-    for head in heads:
-        for child in head.children:
-            objects = [child] if child.dep_ == "dobj" else [
-                o for o in child.children if o.dep_ == "pobj"
-            ] if child.dep_ == "prep" and child.lower_ in TARGET_PREPS else []
-            for obj in objects:
-                key = _place_in(obj, args)
-                if key:
-                    return key
+    for obj in (o for head in heads for o in _struck(head)):
+        key = _place_in(obj, args)
+        if key:
+            return key
     return None
+
+
+def _struck(head: Token) -> list[Token]:
+    """What an attack's verb or noun aims at: its object and its "at/on/against X" objects."""
+    found = []
+    for child in head.children:
+        if child.dep_ == "dobj":
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            found += [o for o in child.children if o.dep_ == "pobj"]
+    return found
 
 
 # How a locative phrase goes on to a place inside it: "a store in the city of El Paso, Texas".

@@ -205,11 +205,13 @@ def _named(participants: Iterable[Participant]) -> set[str]:
 
 
 def _same_participant(a: Participant, b: Participant, entities: dict[str, Entity]) -> bool:
-    """The same entity (or its country), or the same words in the same role."""
-    if a.entity is None or b.entity is None:
-        same_words = a.phrase and b.phrase and a.phrase.text.lower() == b.phrase.text.lower()
-        return a.entity is b.entity and a.role == b.role and bool(same_words)
-    return _same_entity(a.entity, b.entity, entities)
+    """The same entity (or its country), or, naming none, the same words in the same role."""
+    if a.entity is not None and b.entity is not None:
+        return _same_entity(a.entity, b.entity, entities)
+    if a.entity is not None or b.entity is not None or a.role != b.role:
+        return False
+    return a.phrase is not None and b.phrase is not None \
+        and a.phrase.text.lower() == b.phrase.text.lower()
 
 
 def _overlap(a: set[str], b: set[str], entities: dict[str, Entity]) -> bool:
