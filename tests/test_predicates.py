@@ -148,6 +148,31 @@ def test_the_location_is_the_nearest_place_in_a_chain_of_prepositions(
     assert shooting.location is not None and places[shooting.location] == "Halifax"
 
 
+def place_of(annotations: Annotations, event: Event) -> str | None:
+    names = {e.key: e.name for e in annotations.entities}
+    return names[event.location] if event.location is not None else None
+
+
+def test_on_a_place_says_where_unless_the_roleset_frames_it(extractor: Extractor) -> None:
+    crash = extract(extractor, "On Friday, a bus and a tractor collided on Route 9.")
+    assert place_of(crash, triggers(crash)["collided"]) == "Route 9"
+    # agree.01 begins ARG1 with "on"; "sanctions on X" is what they are imposed on
+    deal = extract(extractor, "The ministers of Brask and Tarn agreed on Portugal on Monday.")
+    assert triggers(deal)["agreed"].location is None
+    sanctions = extract(extractor, "The council of Brask imposed sanctions on Portugal.")
+    assert triggers(sanctions)["sanctions"].location is None
+
+
+@pytest.mark.parametrize(("body", "word"), [
+    ("Two men were fishing in Brask on Friday and found a bomb.", "found"),
+    ("A van hit a wall in Brask on Friday, injuring two passengers.", "injuring"),
+])
+def test_a_co_ordinated_or_participle_clause_happened_where_its_verb_did(
+        extractor: Extractor, body: str, word: str) -> None:
+    annotations = extract(extractor, body)
+    assert place_of(annotations, triggers(annotations)[word]) == "Brask"
+
+
 def test_a_part_of_a_day_dates_the_event_by_its_day(extractor: Extractor) -> None:
     # Published Tuesday 2025-05-06: "Monday morning" is 2025-05-05 (TIMEX3 2025-05-05TMO).
     annotations = extract(extractor, "On Monday morning, the council of Brask announced a ban.")
@@ -306,6 +331,41 @@ def test_the_toll_of_a_consequence_is_also_its_causes(extractor: Extractor) -> N
     explosion = triggers(annotations)["exploded"]
     assert dict(explosion.counts) == {"peopleKilled": 4, "peopleInjured": 12}
     assert dict(triggers(annotations)["killed"].counts) == {"peopleKilled": 4}
+
+
+@pytest.mark.parametrize(("body", "cause"), [
+    ("Last week a car bombing in Tarn killed five and wounded 110, another attack blamed on "
+     "rebels.", "bombing"),  # the subject, not the attack told after
+    ("A van struck a group of cyclists on Sunday, killing five riders and injuring 110 more.",
+     "struck"),  # a participle clause: what its verb did
+    ("An earthquake struck Brask on Monday, killing five people and injuring 110 others.",
+     "earthquake"),  # ... or what that verb tells of
+])
+def test_a_toll_is_on_the_event_the_parse_makes_its_cause(extractor: Extractor, body: str,
+                                                           cause: str) -> None:
+    found = triggers(extract(extractor, body))
+    assert dict(found[cause].counts) == {"peopleKilled": 5, "peopleInjured": 110}
+
+
+@pytest.mark.parametrize("body", [
+    "A gunman shot shoppers in Tarn on Saturday, with the death toll rising to 22 people.",
+    "Rescuers found more bodies, raising the death toll from twelve to 22.",
+    "The death toll stands at 22.",
+    "The death toll reached 22 on Tuesday.",
+    "Officials revised an earlier death toll of 22.",
+])
+def test_a_death_toll_counts_the_dead(extractor: Extractor, body: str) -> None:
+    assert dict(triggers(extract(extractor, body))["death"].counts) == {"peopleKilled": 22}
+
+
+def test_an_apposition_restates_a_share_as_a_count(extractor: Extractor) -> None:
+    found = triggers(extract(extractor, "Two thirds of those infected, over 1800 people, have "
+                                        "died."))
+    assert dict(found["died"].counts) == {"peopleKilled": 1800}
+    found = triggers(extract(extractor, "Two thirds of the passengers died."))
+    assert dict(found["died"].counts) == {}  # a share counts no one
+    found = triggers(extract(extractor, "Mara Quill, 79, died on Sunday."))
+    assert dict(found["died"].counts) == {}  # nor does an age
 
 
 def test_an_event_noun_argument_is_no_referent(extractor: Extractor) -> None:

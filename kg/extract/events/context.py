@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extract.events.arguments import Arguments
 from kg.extract.events.lexicon import words
-from kg.extract.events.roles import TARGET_PREPS, is_attack
+from kg.extract.events.roles import TARGET_PREPS, begins_argument, is_attack
 from kg.extract.events.triggers import Trigger, local_tokens
 from kg.extract.spans import SpanIndex
 from kg.model import Factuality, TimeExpression, TimexType
@@ -64,17 +64,44 @@ def location(trigger: Trigger, args: Arguments) -> str | None:
     """A place named in a locative phrase of the trigger or its clause ("over Uchkuevka beach"),
     the nearest in the phrase: "at a store in the city of El Paso, Texas" is El Paso."""
     heads = [trigger.token] if trigger.governor is None else [trigger.token, trigger.governor]
-    for head in heads:
-        for prep in (c for c in head.children if c.dep_ == "prep"):
-            if prep.lower_ not in words("locative"):
-                continue
-            # "fired at Sevastopol": the target, not where; but "at a store in El Paso"
-            targeted = is_attack(trigger.cls) and prep.lower_ in TARGET_PREPS
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                key = _place_in(obj, args, targeted)
-                if key:
-                    return key
-    return _place_modifier(trigger, args) or _targeted_place(trigger, heads, args)
+    return next(filter(None, (_locative_place(head, trigger, args) for head in heads)), None) \
+        or _place_modifier(trigger, args) or _targeted_place(trigger, heads, args) \
+        or _shared_place(trigger, args)
+
+
+def _locative_place(head: Token, trigger: Trigger, args: Arguments) -> str | None:
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        if not _locative(prep.lower_, trigger):
+            continue
+        # "fired at Sevastopol": the target, not where; but "at a store in El Paso"
+        targeted = is_attack(trigger.cls) and prep.lower_ in TARGET_PREPS
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            key = _place_in(obj, args, targeted)
+            if key:
+                return key
+    return None
+
+
+def _shared_place(trigger: Trigger, args: Arguments) -> str | None:
+    """A verb co-ordinated with another ("drove on Route 2 in Randolph and struck ...") or a
+    participle clause added to it ("struck the bikes in Randolph, killing seven") happened
+    where that verb did, when it names no place of its own."""
+    verb = trigger.clause
+    while verb.head != verb and verb.head.pos_ in {"VERB", "AUX"} and (
+            verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+        verb = verb.head
+        key = _locative_place(verb, trigger, args)
+        if key:
+            return key
+    return None
+
+
+def _locative(word: str, trigger: Trigger) -> bool:
+    """"in/at/near X" says where; "on/under X" too ("collided on Route 2"), unless the word
+    begins an argument of the predicate ("fired on X", "sanctions on X", "agreed on X")."""
+    if word in words("locative"):
+        return True
+    return word in words("locative_unless_framed") and not begins_argument(trigger, word)
 
 
 def _targeted_place(trigger: Trigger, heads: list[Token], args: Arguments) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.events.lexicon import words
+from kg.extract.events.propbank import roleset
 from kg.extract.events.roles import is_attack
 from kg.extract.events.triggers import Trigger
 
@@ -22,6 +23,8 @@ NUMBER_WORDS = {
     "eighty": 80, "ninety": 90, "dozen": 12,
 }
 MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# "two thirds of those infected": a share, not a count of people.
+FRACTIONS = {"half", "third", "quarter", "fourth", "fifth", "tenth", "percent", "%", "per"}
 
 
 def counts(trigger: Trigger) -> list[tuple[str, int]]:
@@ -51,16 +54,24 @@ def quantity(phrase: Token) -> int | None:
     """How many a phrase counts: the phrase is a number ("Four"), or has one ("153 people")."""
     if phrase.pos_ == "NUM":
         return number(phrase)
+    if phrase.lemma_.lower() in FRACTIONS:
+        return None
     for child in phrase.children:
         if child.dep_ == "nummod":
             return number(child)
     return None
 
 
+# Classes whose undergoer the frame makes a person ("the deceased", "injured party",
+# "criminal"): "killing seven riders" counts seven people, whatever the noun.
+ANIMATE_UNDERGOERS = {"Death", "Killing", "Injury", "Arrest"}
+
+
 def _people(trigger: Trigger) -> list[tuple[str, int]]:
     prop = PEOPLE_COUNTS[trigger.cls]
-    for phrase in _affected(trigger):
-        is_people = phrase.pos_ == "NUM" or phrase.lemma_.lower() in words("person")
+    for phrase, undergoes in _restated(_affected(trigger)):
+        is_people = phrase.pos_ == "NUM" or phrase.lemma_.lower() in words("person") or (
+            undergoes and trigger.cls in ANIMATE_UNDERGOERS and phrase.pos_ != "PROPN")
         n = quantity(phrase)
         if n is None or not is_people:
             continue
@@ -72,19 +83,56 @@ def _people(trigger: Trigger) -> list[tuple[str, int]]:
     return []
 
 
-def _affected(trigger: Trigger) -> list[Token]:
-    """The phrases naming who the event affected: subjects and objects of the verb, the "of"
-    object of a noun ("the deaths of 12 people"), or the noun itself ("12 deaths")."""
+def _restated(phrases: list[tuple[Token, bool]]) -> list[tuple[Token, bool]]:
+    """Each phrase, then the apposition that restates it as a count: "two thirds of those
+    infected, over 1800 people, have died" (a bare number is an age: "Mara Quill, 79, died")."""
+    return [(said, undergoes) for phrase, undergoes in phrases
+            for said in [phrase, *(c for c in phrase.children
+                                   if c.dep_ == "appos" and c.pos_ == "NOUN")]]
+
+
+def _affected(trigger: Trigger) -> list[tuple[Token, bool]]:
+    """The phrases naming who the event affected, each with whether the parse makes it the
+    undergoer: objects and passive subjects, the subject of a verb whose roleset has no agent
+    ("seven riders died"), the "of" object of a noun ("the deaths of 12 people"), or the noun
+    itself ("12 deaths"). An active subject is who acted, unless it counts people."""
     head = trigger.clause
-    phrases = [c for c in head.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
+    agentless = trigger.roleset is not None and not any(
+        role.function == "PAG" for role in roleset(trigger.roleset).roles)
+    phrases = [(c, c.dep_ != "nsubj" or agentless) for c in head.children
+               if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
     if trigger.is_noun:
         noun = trigger.token
-        phrases += [o for p in noun.children if p.lower_ == "of"
+        toll = _toll_value(noun)
+        if toll is not None:
+            return [(toll, True)]
+        phrases += [(o, True) for p in noun.children if p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj"]
-        numbers = [c for c in noun.children if c.dep_ == "nummod"]
-        if numbers:
-            return [noun]
+        if any(c.dep_ == "nummod" for c in noun.children):
+            return [(noun, False)]
     return phrases
+
+
+def _toll_value(noun: Token) -> Token | None:
+    """"the death toll rose to 22 people", "from 14 to 31", "stands at 39", "reached 40",
+    "is 12", "a toll of 27 dead": the number a tally of the event's victims comes to."""
+    tally = noun.head
+    if noun.dep_ != "compound" or tally.lemma_.lower() not in words("tally"):
+        return None
+    found = _objects_of(tally, "of")
+    if tally.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        verb = tally.head
+        found += _objects_of(verb, "to") + _objects_of(verb, "at")
+        if tally.dep_ != "dobj":
+            found += [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    return next((phrase for phrase in found if quantity(phrase) is not None), None)
+
+
+def _objects_of(head: Token, preposition: str) -> list[Token]:
+    """The objects of `head`'s "to" phrase, also inside another ("from 14 to 31")."""
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    preps += [g for p in preps for g in p.children if g.dep_ == "prep"]
+    return [o for p in preps if p.lower_ == preposition for o in p.children if o.dep_ == "pobj"]
 
 
 def _children_among(phrase: Token) -> int | None:

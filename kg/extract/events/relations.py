@@ -9,8 +9,8 @@ from collections import deque
 from spacy.tokens import Token
 
 from kg.extract.events.coref import Cluster, Facts
-from kg.extract.events.lexicon import words
-from kg.extract.events.roles import is_attack
+from kg.extract.events.lexicon import ROOT_CLASS, words
+from kg.extract.events.roles import is_attack, subjects
 from kg.model import Factuality
 
 ABOUT_DEPS = {"ccomp", "dobj", "xcomp", "attr", "nsubjpass"}
@@ -18,6 +18,11 @@ ABOUT_PREPS = {"about", "on", "of", "over", "regarding", "concerning"}
 BACK_REFERENCE = {"this", "that", "it", "so"}
 OCCASIONS = {"Briefing", "Meeting", "PhoneCall", "Discussion", "Visit", "Negotiation"}
 OCCASION_PREPS = {"during", "at", "in"}
+# "killed in the attack", "died from the blast", "injured during the riot".
+CAUSE_PREPS = {"in", "from", "during"}
+# The verb a participle clause is added to may be any event ("a van struck the bikes, killing
+# seven"); an event noun must be an attack or disaster ("the blooms damage": no cause).
+CAUSES = words("cause_class") | {ROOT_CLASS}
 
 
 class Relations:
@@ -34,6 +39,8 @@ class Relations:
         for n, cluster in enumerate(self.clusters):
             for facts in cluster.mentions:
                 self._explicit_cause(n, facts)
+                if facts.cls in words("consequence"):
+                    self._stated_cause(n, facts)
                 if facts.cls in words("speech"):
                     self._about(n, facts)
                     self._occasion(n, facts)
@@ -67,6 +74,28 @@ class Relations:
                 continue
             if facts.trigger.clause in attached.subtree:
                 self._add(n, "cause", self._event_in(facts, phrase))
+
+    def _stated_cause(self, n: int, facts: Facts) -> None:
+        """The parse names what caused a death or injury: an event as the subject ("a bombing
+        killed five and wounded 110"), the clause a participle adds to ("struck the bikes,
+        killing seven"), or an attack or disaster in its prepositional phrase ("died in the
+        attack", "hit by the blast")."""
+        token = facts.trigger.token
+        causes = [(o, words("cause_class")) for p in token.children
+                  if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in CAUSE_PREPS)
+                  for o in p.children if o.dep_ == "pobj"]
+        if not facts.trigger.is_noun:
+            causes = [(subject, words("cause_class")) for subject in subjects(token)] + causes
+            first = _first_conjunct(token)
+            if first.dep_ == "advcl" and first.tag_ == "VBG":
+                # "a quake struck X, killing 12": what the clause tells of, else its own event
+                causes += [(s, words("cause_class")) for s in subjects(first.head)]
+                causes.append((first.head, CAUSES))
+        for cause, classes in causes:
+            owner = self.owner.get((facts.paragraph, cause.i))
+            if owner is not None and self.clusters[owner].cls in classes:
+                self._add(n, "cause", owner)
+                return
 
     def _implicit_cause(self, n: int, cluster: Cluster) -> None:
         """An injury, death, damage or explosion follows the attack or disaster told just before."""
@@ -125,6 +154,13 @@ class Relations:
                 owner = self.owner.get((facts.paragraph, obj.i))
                 if owner is not None and self.clusters[owner].cls in OCCASIONS:
                     self._add(n, "superEvent", owner)
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """"killing seven and injuring three": the verb the co-ordination hangs from."""
+    while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head
+    return verb
 
 
 def _distance(cause: Facts, effect: Facts) -> int | None:

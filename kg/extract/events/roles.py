@@ -73,7 +73,7 @@ def is_attack(cls: str) -> bool:
 def _verb_roles(verb: Token, trigger: Trigger, args: Arguments) -> list[Filler]:
     cls, found = trigger.cls, []
     misparsed = _subject_taken_for_object(verb)
-    for subject in _subjects(verb) if misparsed is None else []:
+    for subject in subjects(verb) if misparsed is None else []:
         if subject != trigger.token:  # "the bombings struck X": the event, no participant
             found += _co_ordinated(_subject_role(verb, trigger), subject, cls, args)
     for child in verb.children:
@@ -109,7 +109,7 @@ def _subject_taken_for_object(verb: Token) -> Token | None:
     return None
 
 
-def _subjects(verb: Token) -> list[Token]:
+def subjects(verb: Token) -> list[Token]:
     """Active subjects; a subjectless xcomp or conj verb borrows its head's ("X decided to
     strike", "X fired and hit")."""
     own = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -174,6 +174,17 @@ def _framed_role(trigger: Trigger, role: str) -> tuple[str, str]:
     matches = [r for r in numbered if r.verbnet == role.lower()] or [
         r for r in numbered if r.function in ROLE_FUNCTIONS.get(role, ())]
     return (matches[0].label, matches[0].description) if len(matches) == 1 else ("", "")
+
+
+def begins_argument(trigger: Trigger, word: str) -> bool:
+    """Whether "<word> X" is an argument of the trigger rather than a modifier: its class makes
+    it one ("sanctions on X"), or PropBank's examples of its roleset begin a numbered argument
+    with `word` ("agreed on X", "imposed on X")."""
+    if _prep_role(word, trigger.cls, None) is not None:
+        return True
+    framed = _roleset(trigger)
+    return framed is not None and any(
+        role.number != "M" and word in role.prepositions[:2] for role in framed.roles)
 
 
 def _framed_prep_role(trigger: Trigger, word: str) -> str | None:
