@@ -220,6 +220,9 @@ class Event:
     factuality: Factuality = Factuality.ASSERTED
     roleset: str | None = None  # PropBank roleset of its first trigger that has one ("kill.01")
     roleset_name: str = ""  # what PropBank calls it ("cause to die, murder")
+    # Keys of the places the article puts its location in, nearest first: a crash "on Route 2
+    # in Randolph, New Hampshire" has location Route 2 and around it Randolph, New Hampshire.
+    location_within: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ someone's claim) is recorded with that kgo:factuality; extraction gives such eve
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from rdflib import Graph, Literal, URIRef
 
 from kg.ids import Ids
@@ -126,6 +128,9 @@ def _add_facts(graph: Graph, event: Event, node: URIRef, refer: Referents) -> No
         graph.add((node, SDO.startDate, date))
     if event.location:
         graph.add((node, SDO.location, refer(event.location)))
+        chain = [event.location, *event.location_within]
+        for inner, outer in pairwise(chain):  # as the article says it
+            graph.add((refer(inner), SDO.containedInPlace, refer(outer)))
     for count, number in event.counts:
         graph.add((node, kgo_term(count), Literal(number, datatype=XSD.integer)))
     for relation, key in event.related:

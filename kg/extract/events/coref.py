@@ -4,7 +4,8 @@ A later mention joins the nearest earlier event of a compatible class (the same 
 ancestor or descendant, or a Discussion and a call, meeting or negotiation) when something says
 it is the same one (a definite noun: "the call"; shared participants; a participant-less
 discussion next to a call) and nothing says it is not (another date, other actors, another
-place or count, "the last conversation"). Negated and hypothetical mentions stay apart; a reported
+place or count, "the last conversation"); the body's first mention of the event a headline
+names is that event. Negated and hypothetical mentions stay apart; a reported
 mention may join an asserted event but adds nothing to it."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from kg.extract.events.containment import Containment
 from kg.extract.events.lexicon import ROOT_CLASS, ancestors, depth, words
 from kg.extract.events.triggers import Trigger
 from kg.extract.places import country_of_demonym, lookup_place
@@ -81,7 +83,7 @@ class Cluster:
         return cls([facts], facts.cls, facts.factuality, list(facts.participants), facts.date,
                    facts.location, list(counts), facts.trigger.roleset)
 
-    def absorb(self, facts: Facts, entities: dict[str, Entity]) -> None:
+    def absorb(self, facts: Facts, entities: dict[str, Entity], places: Containment) -> None:
         """Add a coreferent mention; only a mention as factual as the event adds facts."""
         self.mentions.append(facts)
         if more_specific(facts.cls, self.cls):
@@ -93,20 +95,24 @@ class Cluster:
             if not any(_same_participant(new, p, entities) for p in self.participants):
                 self.participants.append(new)
         self.date = self.date or facts.date
-        self.location = self.location or facts.location
+        if self.location is None or (facts.location and places.within(facts.location,
+                                                                        self.location)):
+            self.location = facts.location or self.location  # the most precise place said
         named = {name for name, _ in self.counts}
         self.counts += [(name, n) for name, n in facts.counts if name not in named]
 
 
-def corefer(mentions: list[Facts], entities: dict[str, Entity]) -> list[Cluster]:
-    """The events of an article from its mentions in text order."""
+def corefer(mentions: list[Facts], entities: dict[str, Entity],
+            places: Containment) -> list[Cluster]:
+    """The events of an article from its mentions in text order; `places` says which of its
+    places lies in which ("the New Hampshire crash" and "collided in Randolph" may be one)."""
     clusters: list[Cluster] = []
     for facts in mentions:
-        antecedent = _antecedent(facts, clusters, entities)
+        antecedent = _antecedent(facts, clusters, entities, places)
         if antecedent is None:
             clusters.append(Cluster.of(facts))
         else:
-            antecedent.absorb(facts, entities)
+            antecedent.absorb(facts, entities, places)
     return clusters
 
 
@@ -121,13 +127,13 @@ def more_specific(new: str, old: str) -> bool:
     return depth(new) > depth(old) or old == "Discussion" and new in JOINT
 
 
-def _antecedent(facts: Facts, clusters: list[Cluster],
-                entities: dict[str, Entity]) -> Cluster | None:
+def _antecedent(facts: Facts, clusters: list[Cluster], entities: dict[str, Entity],
+                places: Containment) -> Cluster | None:
     """The event the mention names again: one sharing its participants if any, else the
     nearest (by last mention) that something ties it to."""
     if facts.another or facts.factuality in {Factuality.NEGATED, Factuality.HYPOTHETICAL}:
         return None
-    open_ = [c for c in clusters if _may_join(c, facts, entities)]
+    open_ = [c for c in clusters if _may_join(c, facts, entities, places)]
     open_.sort(key=lambda c: c.mentions[-1].begin, reverse=True)
     sharing = [c for c in open_ if _shares(c, facts, entities)]
     if sharing and facts.cls not in words("speech"):
@@ -135,7 +141,8 @@ def _antecedent(facts: Facts, clusters: list[Cluster],
     return next((c for c in open_ if _same(c, facts)), None)
 
 
-def _may_join(cluster: Cluster, facts: Facts, entities: dict[str, Entity]) -> bool:
+def _may_join(cluster: Cluster, facts: Facts, entities: dict[str, Entity],
+              places: Containment) -> bool:
     if not compatible(cluster.cls, facts.cls) or not _same_kind(cluster, facts):
         return False
     if cluster.factuality in {
@@ -143,7 +150,7 @@ def _may_join(cluster: Cluster, facts: Facts, entities: dict[str, Entity]) -> bo
         return False
     if facts.factuality is Factuality.ASSERTED and cluster.factuality is not facts.factuality:
         return False  # an asserted event never rests on a reported one
-    return not _conflict(cluster, facts, entities)
+    return not _conflict(cluster, facts, entities, places)
 
 
 def _same_kind(cluster: Cluster, facts: Facts) -> bool:
@@ -159,18 +166,21 @@ def _shares(cluster: Cluster, facts: Facts, entities: dict[str, Entity]) -> bool
 
 
 def _same(cluster: Cluster, facts: Facts) -> bool:
-    """Something other than participants says the mention is of this event."""
-    if facts.definite:
+    """Something other than participants says the mention is of this event: a definite noun,
+    or the first mention in the body of the event a headline (which drops "the") tells of."""
+    if facts.definite or (facts.paragraph > 0 and all(m.paragraph == 0 for m in cluster.mentions)):
         return True
     near = facts.paragraph - cluster.mentions[-1].paragraph <= 1
     return near and facts.cls in GENERIC and not _named(facts.participants) and facts.date is None
 
 
-def _conflict(cluster: Cluster, facts: Facts, entities: dict[str, Entity]) -> bool:
+def _conflict(cluster: Cluster, facts: Facts, entities: dict[str, Entity],
+              places: Containment) -> bool:
     """Something says the mention is of another event."""
     if cluster.date and facts.date and not _same_time(cluster.date, facts.date):
         return True
-    if cluster.location and facts.location and cluster.location != facts.location:
+    if cluster.location and facts.location \
+            and not places.one_place(cluster.location, facts.location):
         return True
     ours = _named(p for p in cluster.participants if p.role in ACTOR_ROLES)
     theirs = _named(p for p in facts.participants if p.role in ACTOR_ROLES)

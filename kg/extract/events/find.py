@@ -13,6 +13,7 @@ import logging
 from spacy.tokens import Span as SpacySpan
 
 from kg.extract.events.arguments import Arguments
+from kg.extract.events.containment import Containment
 from kg.extract.events.context import clause_date, factuality, focus_date, location
 from kg.extract.events.coref import Cluster, Facts, corefer
 from kg.extract.events.counts import counts
@@ -30,24 +31,27 @@ log = logging.getLogger("kg.extract.events.find")
 def find_events(index: SpanIndex, every_event: bool = True) -> list[Event]:
     """The events of the article, coreferent mentions joined, in text order: every eventive
     predicate, or with `every_event` false only those of a class of the taxonomy."""
-    mentions = _mentions(index, every_event)
-    clusters = corefer(mentions, index.entities)
+    places = Containment()
+    mentions = _mentions(index, every_event, places)
+    clusters = corefer(mentions, index.entities, places)
     for cluster in clusters:
         _date_from_focus(cluster, index)
     relations = Relations(clusters).relate()
     _counts_to_causes(clusters, relations)
     keys = [_key(cluster) for cluster in clusters]
-    return [_event(cluster, keys[n], [(kind, keys[m]) for kind, m in relations[n]])
+    return [_event(cluster, keys[n], [(kind, keys[m]) for kind, m in relations[n]], places)
             for n, cluster in enumerate(clusters)]
 
 
-def _mentions(index: SpanIndex, every_event: bool) -> list[Facts]:
+def _mentions(index: SpanIndex, every_event: bool, places: Containment) -> list[Facts]:
+    """Every trigger's facts, in text order; `places` learns which place lies in which."""
     found: list[Facts] = []
     sentence_number = 0
     pronouns = Speakers(index).resolve  # the same pronoun coreference as speakers have
     for number, paragraph in enumerate(index.paragraphs):
         args = Arguments(index, paragraph, pronouns)
         for sentence in paragraph.doc.sents:
+            places.read(sentence, args)
             try:
                 found += [_facts(t, args, number, sentence_number, sentence)
                           for t in find_triggers(sentence, args.kind, every_event)]
@@ -84,20 +88,25 @@ def _counts_to_causes(clusters: list[Cluster], relations: dict[int, list[tuple[s
 
 
 def _date_from_focus(cluster: Cluster, index: SpanIndex) -> None:
-    """No mention dates the event: the paragraph's time focus does, unless it is hypothetical."""
+    """No mention dates the event: the paragraph's time focus does, unless it is hypothetical;
+    the first mention's that has one (a headline states none)."""
     if cluster.date or cluster.factuality is Factuality.HYPOTHETICAL:
         return
-    first = cluster.mentions[0]
-    paragraph_begin = index.paragraphs[first.paragraph].at(0)
-    cluster.date = focus_date(index, paragraph_begin, first.begin)
+    for mention in cluster.mentions:
+        paragraph_begin = index.paragraphs[mention.paragraph].at(0)
+        cluster.date = focus_date(index, paragraph_begin, mention.begin)
+        if cluster.date:
+            return
 
 
 def _key(cluster: Cluster) -> str:
     return f"event:{cluster.mentions[0].begin}"
 
 
-def _event(cluster: Cluster, key: str, related: list[tuple[str, str]]) -> Event:
+def _event(cluster: Cluster, key: str, related: list[tuple[str, str]],
+           places: Containment) -> Event:
+    around = tuple(places.around(cluster.location)) if cluster.location else ()
     return Event(key, cluster.cls, tuple(f.mention for f in cluster.mentions),
                  tuple(cluster.participants), cluster.date, cluster.location,
                  tuple(cluster.counts), tuple(related), cluster.factuality, cluster.roleset,
-                 roleset(cluster.roleset).name if cluster.roleset else "")
+                 roleset(cluster.roleset).name if cluster.roleset else "", around)
