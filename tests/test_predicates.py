@@ -242,6 +242,23 @@ def test_a_noun_argument_named_in_its_own_phrase_is_that_entity(extractor: Extra
     assert [role for role, _ in named(annotations, killed)] == ["patient"]
 
 
+@pytest.mark.parametrize("body", [
+    "Police arrested a man in Tarn on Friday. The man was later identified as Tomas Berg.",
+    "Police arrested a man in Tarn on Friday. Officials identified the man as Tomas Berg.",
+    "Police arrested a man in Tarn on Friday. The man was Tomas Berg, a local farmer.",
+])
+def test_a_description_the_article_names_later_is_that_person(extractor: Extractor,
+                                                              body: str) -> None:
+    annotations = extract(extractor, body)
+    assert ("patient", "Tomas Berg") in named(annotations, triggers(annotations)["arrested"])
+
+
+def test_a_description_named_as_two_people_names_no_one(extractor: Extractor) -> None:
+    annotations = extract(extractor, "Police arrested a man on Friday. The man was identified "
+                          "as Tomas Berg. Officials said the man was named as Lars Holm.")
+    assert named(annotations, triggers(annotations)["arrested"]) == []
+
+
 def test_the_subject_of_a_predicate_with_no_agent_undergoes_it(extractor: Extractor) -> None:
     annotations = extract(extractor, "Ines Varga arrived in Tarn on Sunday.")
     arrival = triggers(annotations)["arrived"]  # arrive.01 frames no agent: ARG1 is the comer

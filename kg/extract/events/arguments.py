@@ -4,7 +4,8 @@ Never invents one: a phrase names an entity when a mention covers its head word,
 position ("US Ambassador to Moscow Lynn Tracy") around exactly one person, when it is a side or
 government of a demonym's country ("the American side"), or when it is a personal pronoun with
 exactly one person named before it in its sentence, or else the person the article's pronoun
-resolver finds for it ("Adamowicz was stabbed ... He died today": Adamowicz)."""
+resolver finds for it ("Adamowicz was stabbed ... He died today": Adamowicz), or when the
+article names the description elsewhere ("a man ... The man was identified as X")."""
 
 from __future__ import annotations
 
@@ -42,16 +43,20 @@ EDGE_DEPS = {"punct", "cc"}
 
 # Resolves a pronoun of a paragraph to the entity it names, across sentences, or None.
 PronounResolver = Callable[[Paragraph, Token], "str | None"]
+# Resolves a description ("the man") to the person the article names it as elsewhere, or None.
+DescriptionResolver = Callable[[Token], "str | None"]
 
 
 class Arguments:
     """Resolves argument tokens of one paragraph's Doc to entity keys through the index."""
 
     def __init__(self, index: SpanIndex, paragraph: Paragraph,
-                 pronouns: PronounResolver | None = None) -> None:
+                 pronouns: PronounResolver | None = None,
+                 descriptions: DescriptionResolver | None = None) -> None:
         self.index = index
         self.paragraph = paragraph
         self.pronouns = pronouns
+        self.descriptions = descriptions
 
     def entity(self, token: Token) -> str | None:
         """The key of the entity `token` (as the head of its phrase) names, if certain."""
@@ -67,7 +72,10 @@ class Arguments:
             return self._position_holder(token)
         if lemma in words("collective"):
             return self.country_of(token)
-        return self._named_product(token)
+        named = self._named_product(token)
+        if named is None and self.descriptions is not None:
+            return self.descriptions(token)  # "a man", identified as X sentences later
+        return named
 
     def antecedent(self, token: Token) -> Token:
         """The noun a relative pronoun stands for ("the man who fled": "man"), else `token`."""

@@ -17,6 +17,7 @@ from kg.extract.events.containment import Containment
 from kg.extract.events.context import clause_date, factuality, focus_date, location
 from kg.extract.events.coref import Cluster, Facts, corefer
 from kg.extract.events.counts import counts
+from kg.extract.events.descriptions import Descriptions
 from kg.extract.events.propbank import roleset
 from kg.extract.events.relations import Relations
 from kg.extract.events.roles import participants
@@ -31,8 +32,8 @@ log = logging.getLogger("kg.extract.events.find")
 def find_events(index: SpanIndex, every_event: bool = True) -> list[Event]:
     """The events of the article, coreferent mentions joined, in text order: every eventive
     predicate, or with `every_event` false only those of a class of the taxonomy."""
-    places = Containment()
-    mentions = _mentions(index, every_event, places)
+    places, descriptions = _read_article(index)
+    mentions = _mentions(index, every_event, descriptions)
     clusters = corefer(mentions, index.entities, places)
     for cluster in clusters:
         _date_from_focus(cluster, index)
@@ -43,15 +44,29 @@ def find_events(index: SpanIndex, every_event: bool = True) -> list[Event]:
             for n, cluster in enumerate(clusters)]
 
 
-def _mentions(index: SpanIndex, every_event: bool, places: Containment) -> list[Facts]:
-    """Every trigger's facts, in text order; `places` learns which place lies in which."""
+def _read_article(index: SpanIndex) -> tuple[Containment, Descriptions]:
+    """What the whole article says before any event is read: which place lies in which, and
+    which description it names as whom (the name may come sentences after the event)."""
+    places, descriptions = Containment(), Descriptions()
+    for paragraph in index.paragraphs:
+        args = Arguments(index, paragraph)
+        for sentence in paragraph.doc.sents:
+            try:
+                places.read(sentence, args)
+                descriptions.read(sentence, args)
+            except Exception:  # what a garbled parse would say is left unsaid, not the article
+                log.debug("skipped places and names of sentence %r", sentence.text, exc_info=True)
+    return places, descriptions
+
+
+def _mentions(index: SpanIndex, every_event: bool, descriptions: Descriptions) -> list[Facts]:
+    """Every trigger's facts, in text order."""
     found: list[Facts] = []
     sentence_number = 0
     pronouns = Speakers(index).resolve  # the same pronoun coreference as speakers have
     for number, paragraph in enumerate(index.paragraphs):
-        args = Arguments(index, paragraph, pronouns)
+        args = Arguments(index, paragraph, pronouns, descriptions.person)
         for sentence in paragraph.doc.sents:
-            places.read(sentence, args)
             try:
                 found += [_facts(t, args, number, sentence_number, sentence)
                           for t in find_triggers(sentence, args.kind, every_event)]
