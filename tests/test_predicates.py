@@ -421,6 +421,13 @@ def test_an_apposition_restates_a_share_as_a_count(extractor: Extractor) -> None
     assert dict(found["died"].counts) == {}  # nor does an age
 
 
+def test_a_noun_modifying_another_names_a_kind_not_an_event(extractor: Extractor) -> None:
+    found = triggers(extract(extractor, "The aviation industry grew. Officials praised the "
+                                        "rescue of the miners."))
+    assert "aviation" not in found and "industry" not in found
+    assert found["rescue"].roleset == "rescue.01"
+
+
 def test_an_event_noun_argument_is_no_referent(extractor: Extractor) -> None:
     annotations = extract(extractor, "The council of Brask rejected the proposal on Monday.")
     rejected = triggers(annotations)["rejected"]

@@ -2,7 +2,8 @@
 the trigger rules give it a class of the taxonomy ("the ferry capsized" is an event kg has no
 class for; its roleset, capsize.01, says what happened).
 
-Not events: auxiliaries and copulas (spaCy tags them AUX), and names ("Fire Department").
+Not events: auxiliaries and copulas (spaCy tags them AUX), names ("Fire Department"), and
+nouns that modify nouns ("the defence contract": a kind of contract).
 A light verb whose object is the event noun ("made a decision") is left to the noun by the
 caller, as for the trigger rules. A phrasal verb's particle is part of its trigger."""
 
@@ -40,11 +41,10 @@ def phrasal_particle(token: Token) -> Token | None:
                  and rolesets(f"{lemma}_{c.lower_}", token.pos_)), None)
 
 
-def is_compound_of_predicate(token: Token) -> bool:
-    """"test" in "test flight": a noun modifying an eventive noun is part of its name."""
-    head = token.head
-    return (token.dep_ == "compound" and token.pos_ == "NOUN" and head.pos_ == "NOUN"
-            and bool(rolesets(head.lemma_.lower(), "NOUN")))
+def is_kind_modifier(token: Token) -> bool:
+    """"defence" in "defence contract", "test" in "test flight", "aviation" in "the aviation
+    industry": a noun modifying another noun names a kind of it, not an event."""
+    return token.dep_ == "compound" and token.pos_ == "NOUN"
 
 
 def roleset_of(token: Token) -> str | None:
@@ -55,7 +55,7 @@ def roleset_of(token: Token) -> str | None:
     """
     if token.pos_ not in PREDICATE_POS or token.dep_ in NOT_PREDICATES:
         return None
-    if token.ent_type_ in NAME_LABELS or is_compound_of_predicate(token):
+    if token.ent_type_ in NAME_LABELS or is_kind_modifier(token):
         return None
     lemma = token.lemma_.lower()
     particle = phrasal_particle(token)
