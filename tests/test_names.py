@@ -62,6 +62,16 @@ def test_a_country_is_not_the_surname_of_a_person_named_after_it() -> None:
     assert entities[mentions[1].entity].kind is EntityKind.COUNTRY
 
 
+def test_a_surname_the_model_calls_a_facility_is_the_person_unless_a_known_place() -> None:
+    text = "Maria Quill won. They voted for Quill. George Washington spoke in Washington."
+    found = [Candidate(0, 11, "Maria Quill", "PERSON"), Candidate(31, 36, "Quill", "FAC"),
+             Candidate(38, 55, "George Washington", "PERSON"),
+             Candidate(65, 75, "Washington", "LOC")]
+    entities, mentions = resolve(text, found, "scope")
+    assert mentions[1].entity == mentions[0].entity  # one person, not a place "Quill"
+    assert entities[mentions[3].entity].kind is not EntityKind.PERSON
+
+
 def test_a_product_mention_takes_the_noun_of_its_kind(processor: ArticleProcessor) -> None:
     annotations = extract(processor, "Price cut", "Retailers cut the price of the iPad tablet "
                           "on Monday. Nordwind Air ordered six A350 jets and said iPad sales rose.")

@@ -16,7 +16,7 @@ from kg.extract.lexicon import event_name_words, gazetteer, gazetteer_by_name
 from kg.extract.names.candidates import Candidate, relabel_candidate
 from kg.extract.names.organizations import organization_entity
 from kg.extract.names.persons import not_a_person, person_names, unintroduced
-from kg.extract.places import is_country, lookup_place
+from kg.extract.places import is_country, is_known_place, lookup_place
 from kg.ids import name_key
 from kg.model import Entity, EntityKind, Mention
 
@@ -24,6 +24,10 @@ _STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Tropical Storm|Tropic
                     r"\s+([A-Z][a-z]+)\b")
 _DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
 VOTING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}
+# Labels the small model gives a person's surname: ORG, GPE and NORP always could be one; a
+# facility, location, event or work only when no known place has the name.
+PLACE_LABELS = {"FAC", "LOC"}
+SURNAME_LABELS = {"ORG", "GPE", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"} | PLACE_LABELS
 KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION, "GPE": EntityKind.PLACE,
          "LOC": EntityKind.PLACE, "FAC": EntityKind.PLACE, "PRODUCT": EntityKind.PRODUCT,
          "WEAPON": EntityKind.WEAPON}
@@ -106,9 +110,12 @@ def _merge(old: Entity | None, new: Entity, surface: str) -> Entity:
 
 
 def _as_person(candidate: Candidate, persons: dict[str, str]) -> Candidate:
-    """A surname the model labelled ORG/GPE/NORP ("Ryder") that names a person of the article."""
-    if candidate.label not in {"ORG", "GPE", "NORP"} or candidate.gazetteer \
+    """A surname the model labelled as anything else ("Ryder" ORG, "voted for Quill" FAC) that
+    names a person of the article: a place the gazetteer knows keeps its label ("Washington")."""
+    if candidate.label not in SURNAME_LABELS or candidate.gazetteer \
             or is_country(candidate.text):  # "Indonesia" is not short for "Garuda Indonesia"
+        return candidate
+    if candidate.label in PLACE_LABELS and is_known_place(candidate.text):
         return candidate
     owners = {persons[n] for n in persons if len(n.split()) > 1 and n.split()[-1] == candidate.text}
     if len(owners) != 1:
