@@ -72,6 +72,15 @@ def test_a_surname_the_model_calls_a_facility_is_the_person_unless_a_known_place
     assert entities[mentions[3].entity].kind is not EntityKind.PERSON
 
 
+def test_a_company_s_short_form_is_the_company_unless_a_country_s_name() -> None:
+    text = "Delta Air was fined. Delta said it would appeal. Kenya Airways and Kenya agreed."
+    found = [Candidate(0, 9, "Delta Air", "ORG"), Candidate(21, 26, "Delta", "GPE"),
+             Candidate(49, 62, "Kenya Airways", "ORG"), Candidate(67, 72, "Kenya", "GPE")]
+    entities, mentions = resolve(text, found, "scope")
+    assert mentions[1].entity == mentions[0].entity  # "Delta said": the company, not the city
+    assert entities[mentions[3].entity].kind is EntityKind.COUNTRY
+
+
 def test_a_product_mention_takes_the_noun_of_its_kind(processor: ArticleProcessor) -> None:
     annotations = extract(processor, "Price cut", "Retailers cut the price of the iPad tablet "
                           "on Monday. Nordwind Air ordered six A350 jets and said iPad sales rose.")

@@ -27,6 +27,12 @@ VOTING_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT"}
 # Labels the small model gives a person's surname: ORG, GPE and NORP always could be one; a
 # facility, location, event or work only when no known place has the name.
 PLACE_LABELS = {"FAC", "LOC"}
+# The last words of a company's name that its short form drops ("Mahan Air" is "Mahan"); not
+# "University" or "Foundation", whose short forms are mostly places or people ("Oxford").
+SHORTENED_BY = {"Air", "Airlines", "Airways", "Inc", "Inc.", "Corp", "Corp.", "Corporation",
+                "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "AG", "GmbH", "Group", "Holdings"}
+# Words before a place's name that make it the place, not a company named after it.
+PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "of", "outside"}
 SURNAME_LABELS = {"ORG", "GPE", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"} | PLACE_LABELS
 KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION, "GPE": EntityKind.PLACE,
          "LOC": EntityKind.PLACE, "FAC": EntityKind.PLACE, "PRODUCT": EntityKind.PRODUCT,
@@ -46,6 +52,8 @@ def resolve(text: str, found: list[Candidate],
     found = [c for c in found if c.text not in events]  # "WWDC" is no organisation
     acronyms = {acronym: name for acronym, name in acronyms.items() if acronym not in events}
     found = [relabel_candidate(c, "ORG") if c.text in acronyms else c for c in found]
+    shortened = _short_forms(found)
+    found = [_as_short_form(c, shortened, text) for c in found]
     persons = person_names([c.text for c in found if c.label == "PERSON"])
     found = [_as_person(c, persons) for c in found]
     found = _one_label_per_name(found, persons)
@@ -59,7 +67,7 @@ def resolve(text: str, found: list[Candidate],
     entities: dict[str, Entity] = {}
     mentions = []
     for candidate in sorted(found, key=lambda c: (c.begin, c.end)):
-        entity = _entity(candidate, persons, found, acronyms, scope)
+        entity = _entity(candidate, persons, found, acronyms | shortened, scope)
         if entity is None:
             continue
         entities[entity.key] = _merge(entities.get(entity.key), entity, candidate.text)
@@ -76,6 +84,32 @@ def _defined_acronyms(text: str, found: list[Candidate]) -> dict[str, str]:
         if match and match["acronym"] != c.text:
             defined[match["acronym"]] = c.text
     return defined
+
+
+def _short_forms(found: list[Candidate]) -> dict[str, str]:
+    """"Mahan" for "Mahan Air", "Skyvault" for "Skyvault Holdings": a company's name without the
+    word that says what it is, unless that is a country's or region's name ("Kenya Airways")."""
+    shortened = {}
+    for name in {c.text for c in found if c.label == "ORG"}:
+        words = name.split()
+        short = " ".join(words[:-1])
+        if len(words) < 2 or words[-1] not in SHORTENED_BY or is_country(short):
+            continue
+        place = lookup_place(short)
+        if place is None or place.kind is EntityKind.CITY:
+            shortened[short] = name
+    return shortened
+
+
+def _as_short_form(candidate: Candidate, shortened: dict[str, str], text: str) -> Candidate:
+    """A short form names the company, but not after a preposition of place ("flights to
+    Mahan"): there it is the place, and the article's one label per name is voted on."""
+    if candidate.text not in shortened or candidate.gazetteer:
+        return candidate
+    before = text[max(0, candidate.begin - 12):candidate.begin].split()
+    if before and before[-1].lower() in PLACE_PREPOSITIONS:
+        return candidate
+    return relabel_candidate(candidate, "ORG")
 
 
 def _entity(c: Candidate, persons: dict[str, str], found: list[Candidate],
