@@ -81,6 +81,17 @@ def test_a_company_s_short_form_is_the_company_unless_a_country_s_name() -> None
     assert entities[mentions[3].entity].kind is EntityKind.COUNTRY
 
 
+def test_an_initialism_is_the_name_it_spells() -> None:
+    # the model calls the station a facility and its initials an organisation
+    text = "The Orbital Relay Station was hit. ORS crews and the ORB agreed."
+    found = [Candidate(4, 25, "Orbital Relay Station", "FAC"), Candidate(35, 38, "ORS", "ORG"),
+             Candidate(53, 56, "ORB", "ORG")]
+    _, mentions = resolve(text, found, "scope")
+    assert mentions[1].entity == mentions[0].entity
+    assert mentions[1].text == "ORS"  # the mention keeps its own words
+    assert mentions[2].entity != mentions[0].entity  # spells no name of the article
+
+
 def test_a_product_mention_takes_the_noun_of_its_kind(processor: ArticleProcessor) -> None:
     annotations = extract(processor, "Price cut", "Retailers cut the price of the iPad tablet "
                           "on Monday. Nordwind Air ordered six A350 jets and said iPad sales rose.")

@@ -31,6 +31,8 @@ PLACE_LABELS = {"FAC", "LOC"}
 # "University" or "Foundation", whose short forms are mostly places or people ("Oxford").
 SHORTENED_BY = {"Air", "Airlines", "Airways", "Inc", "Inc.", "Corp", "Corp.", "Corporation",
                 "Co.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "AG", "GmbH", "Group", "Holdings"}
+# Names an initialism may stand for: organisations and facilities ("ISS").
+INITIALLED_LABELS = {"ORG", "FAC", "LOC", "GPE"}
 # Words before a place's name that make it the place, not a company named after it.
 PLACE_PREPOSITIONS = {"in", "at", "to", "from", "near", "into", "of", "outside"}
 SURNAME_LABELS = {"ORG", "GPE", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"} | PLACE_LABELS
@@ -54,6 +56,8 @@ def resolve(text: str, found: list[Candidate],
     found = [relabel_candidate(c, "ORG") if c.text in acronyms else c for c in found]
     shortened = _short_forms(found)
     found = [_as_short_form(c, shortened, text) for c in found]
+    spelled = _initialisms(found)
+    found = [_spelled_out(c, spelled) for c in found]
     persons = person_names([c.text for c in found if c.label == "PERSON"])
     found = [_as_person(c, persons) for c in found]
     found = _one_label_per_name(found, persons)
@@ -67,7 +71,8 @@ def resolve(text: str, found: list[Candidate],
     entities: dict[str, Entity] = {}
     mentions = []
     for candidate in sorted(found, key=lambda c: (c.begin, c.end)):
-        entity = _entity(candidate, persons, found, acronyms | shortened, scope)
+        full_names = acronyms | shortened | {k: c.text for k, c in spelled.items()}
+        entity = _entity(candidate, persons, found, full_names, scope)
         if entity is None:
             continue
         entities[entity.key] = _merge(entities.get(entity.key), entity, candidate.text)
@@ -112,23 +117,51 @@ def _as_short_form(candidate: Candidate, shortened: dict[str, str], text: str) -
     return relabel_candidate(candidate, "ORG")
 
 
+def _initialisms(found: list[Candidate]) -> dict[str, Candidate]:
+    """Names of several words the article gives in full, by their initials ("ISS" for
+    "International Space Station"; "of", "and", "the" count no letter); initials two names
+    share spell neither."""
+    by_initials: dict[str, list[Candidate]] = {}
+    for c in found:
+        if len(c.text.split()) > 1 and c.label in INITIALLED_LABELS and not c.gazetteer:
+            by_initials.setdefault(_initials(c.text), []).append(c)
+    return {letters: names[0] for letters, names in by_initials.items()
+            if len({n.text for n in names}) == 1}
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split()
+                   if word[0].isupper() and word.lower() not in {"of", "and", "the", "for"})
+
+
+def _spelled_out(candidate: Candidate, spelled: dict[str, Candidate]) -> Candidate:
+    """An all-capital word spelling a name's initials names what that name names (the names
+    the entity is made from: `_entity`'s full names)."""
+    text = candidate.text
+    if candidate.gazetteer or not (text.isupper() and 2 <= len(text) <= 6) or text not in spelled:
+        return candidate
+    return relabel_candidate(candidate, spelled[text].label)
+
+
 def _entity(c: Candidate, persons: dict[str, str], found: list[Candidate],
-            acronyms: dict[str, str], scope: str) -> Entity | None:
+            full_names: dict[str, str], scope: str) -> Entity | None:
+    """The entity a candidate names; `full_names` gives the whole name of an acronym or a short
+    form ("HPG": "Harbour Pilots Guild")."""
+    name = full_names.get(c.text, c.text)
     entry = (gazetteer()[c.gazetteer.partition(":")[2]] if c.gazetteer
-             else gazetteer_by_name().get(c.text.casefold()))
+             else gazetteer_by_name().get(name.casefold()))
     if entry is not None:
         return Entity(name_key(entry.kind.family, entry.key), entry.kind, entry.name)
     if c.label == "PERSON":
         name = persons[c.text]
         return Entity(name_key("person", name), EntityKind.PERSON, name)
     if c.label in {"GPE", "LOC", "FAC"}:
-        place = lookup_place(c.text)
+        place = lookup_place(name)
         if place is None:
-            return Entity(name_key("place", c.text), EntityKind.PLACE, c.text)
+            return Entity(name_key("place", name), EntityKind.PLACE, name)
         return Entity(f"geonames:{place.geonames_id}", place.kind, place.name,
                       geonames_id=place.geonames_id)
     if c.label == "ORG":
-        name = acronyms.get(c.text, c.text)
         return organization_entity(name, [f.text for f in found if f.label == "ORG"], scope)
     if c.label in KINDS:
         return Entity(name_key("product", c.text), KINDS[c.label], c.text)

@@ -37,9 +37,6 @@ def organization_entity(name: str, article_orgs: list[str], scope: str) -> Entit
         if country is None:
             country = _unique_country_for(domain, article_orgs)
         return _ministry_entity(country, domain, scope)
-    acronym_of = _expansion(name, article_orgs)
-    if acronym_of is not None:
-        return organization_entity(acronym_of, [], scope)
     key = name_key("organization", f"{name} {scope}" if _is_generic(name) else name)
     return Entity(key, _kind(name), name, country=_country_key(name))
 
@@ -81,17 +78,6 @@ def _ministry_entity(country: str | None, domain: str, scope: str) -> Entity:
 def _demonym_of(code: str) -> str:
     """The adjective of a country code ("RU" -> "Russian"): the first listed wins."""
     return next(w for w, c in demonyms().items() if c == code and w not in country_aliases())
-
-
-def _expansion(name: str, article_orgs: list[str]) -> str | None:
-    """The organisation an all-capitals acronym abbreviates, from its initials."""
-    if not (name.isupper() and 2 <= len(name) <= 6):
-        return None
-    for other in article_orgs:
-        initials = "".join(w[0] for w in other.split() if w[0].isupper())
-        if other != name and initials == name:
-            return other
-    return None
 
 
 def _kind(name: str) -> EntityKind:
