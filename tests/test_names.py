@@ -92,6 +92,15 @@ def test_an_initialism_is_the_name_it_spells() -> None:
     assert mentions[2].entity != mentions[0].entity  # spells no name of the article
 
 
+def test_a_misspelt_place_is_the_place_it_misspells() -> None:
+    text = "Floods hit Magnitogorsk. Rescuers in Magnitigorsk and Moscow worked."
+    found = [Candidate(11, 23, "Magnitogorsk", "GPE"), Candidate(37, 49, "Magnitigorsk", "GPE"),
+             Candidate(54, 60, "Moscow", "GPE")]
+    _, mentions = resolve(text, found, "scope")
+    assert mentions[1].entity == mentions[0].entity == "geonames:532288"
+    assert mentions[2].entity != mentions[0].entity
+
+
 def test_a_product_mention_takes_the_noun_of_its_kind(processor: ArticleProcessor) -> None:
     annotations = extract(processor, "Price cut", "Retailers cut the price of the iPad tablet "
                           "on Monday. Nordwind Air ordered six A350 jets and said iPad sales rose.")

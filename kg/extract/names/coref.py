@@ -15,7 +15,7 @@ from dataclasses import replace
 from kg.extract.lexicon import event_name_words, gazetteer, gazetteer_by_name
 from kg.extract.names.candidates import Candidate, relabel_candidate
 from kg.extract.names.organizations import organization_entity
-from kg.extract.names.persons import not_a_person, person_names, unintroduced
+from kg.extract.names.persons import not_a_person, person_names, similar, unintroduced
 from kg.extract.places import is_country, is_known_place, lookup_place
 from kg.ids import name_key
 from kg.model import Entity, EntityKind, Mention
@@ -58,6 +58,7 @@ def resolve(text: str, found: list[Candidate],
     found = [_as_short_form(c, shortened, text) for c in found]
     spelled = _initialisms(found)
     found = [_spelled_out(c, spelled) for c in found]
+    misspelt = _misspelt_places(found)
     persons = person_names([c.text for c in found if c.label == "PERSON"])
     found = [_as_person(c, persons) for c in found]
     found = _one_label_per_name(found, persons)
@@ -71,7 +72,7 @@ def resolve(text: str, found: list[Candidate],
     entities: dict[str, Entity] = {}
     mentions = []
     for candidate in sorted(found, key=lambda c: (c.begin, c.end)):
-        full_names = acronyms | shortened | {k: c.text for k, c in spelled.items()}
+        full_names = acronyms | shortened | misspelt | {k: c.text for k, c in spelled.items()}
         entity = _entity(candidate, persons, found, full_names, scope)
         if entity is None:
             continue
@@ -141,6 +142,19 @@ def _spelled_out(candidate: Candidate, spelled: dict[str, Candidate]) -> Candida
     if candidate.gazetteer or not (text.isupper() and 2 <= len(text) <= 6) or text not in spelled:
         return candidate
     return relabel_candidate(candidate, spelled[text].label)
+
+
+def _misspelt_places(found: list[Candidate]) -> dict[str, str]:
+    """A place name no gazetteer knows that is a likely misspelling of one the article also
+    uses and the gazetteer knows ("Magnitigorsk" for "Magnitogorsk"): that place."""
+    places = {c.text for c in found if c.label in {"GPE", "LOC", "FAC"} and not c.gazetteer}
+    known = [p for p in places if lookup_place(p) is not None]
+    misspelt = {}
+    for name in (p for p in places if lookup_place(p) is None):
+        near = [k for k in known if similar(name, k)]
+        if len(near) == 1:
+            misspelt[name] = near[0]
+    return misspelt
 
 
 def _entity(c: Candidate, persons: dict[str, str], found: list[Candidate],
