@@ -58,6 +58,11 @@ def test_uppercase_dateline_links_to_geonames(processor: ArticleProcessor) -> No
 @pytest.mark.parametrize("text, title, country", [
     ("Finance Minister Ana Duarte said on Monday that taxes would rise.", "Finance Minister", None),
     ("Brazilian Trade Minister Helena Arruda signed the deal.", "Trade Minister", "Brazil"),
+    # an apposition of any words the parse puts on a position noun
+    ("The rebels met on Monday with Maria Lopez, a US peace envoy, in Qatar.", "peace envoy",
+     "United States"),
+    ("Ana Duarte, who served as Foreign Secretary, resigned.", "Foreign Secretary", None),
+    ("Regional health administrator Ana Duarte resigned.", "administrator", None),
 ])
 def test_positions_split_from_names(processor: ArticleProcessor, text: str, title: str,
                                     country: str | None) -> None:

@@ -3,7 +3,8 @@
 "Pentagon Chief Lloyd Austin" is the person Lloyd Austin holding the position "Pentagon Chief"
 (title "Chief", organisation the Pentagon); "Patrick Ryder Pentagon press secretary" (an
 attribution line with no punctuation) and "Shoigu was still the Russian Minister of Defense"
-state positions after the name.
+state positions after the name, as do an apposition ("X, a US peace envoy,") and "as" after
+the person's own verb ("X, who served as Foreign Secretary").
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ MODIFIERS = {"press", "military", "regional", "deputy", "vice", "acting", "forme
              "official", "foreign", "defense", "defence", "chief", "senior", "top", "state",
              "federal", "national", "general", "executive", "prime", "first", "assistant"}
 COPULAS = {"was", "is", "were", "are", "remains", "remained", "became", "becomes"}
+# What stands before a position's own words: "the", "Trump's", "previously", commas.
+PHRASE_EDGES = {"det", "punct", "poss", "case", "advmod"}
 
 
 @dataclass(frozen=True)
@@ -43,10 +46,55 @@ def find_positions(paragraph: Paragraph) -> list[PositionCandidate]:
     for ent in paragraph.doc.ents:
         if ent.label_ != "PERSON":
             continue
-        for tokens in (_before(ent), _after(ent)):
+        after = _after(ent) or _apposed(ent)
+        for tokens in (_before(ent), after, _predicated(ent)):
             if tokens is not None:
                 found.append(_candidate(paragraph, tokens, ent))
     return found
+
+
+def _apposed(ent: Span) -> Span | None:
+    """"Zalmay Khalilzad, a US peace envoy,": an apposition headed by a position, from the
+    parse, whatever words qualify it."""
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.lower_ in position_heads():
+            return _noun_phrase(child)
+    return None
+
+
+def _predicated(ent: Span) -> Span | None:
+    """"Hunt, who served as Foreign Secretary", "Ruiz was named as chief executive": a position
+    the person's own verb gives them with "as" (not "appointed her as": that is the object's)."""
+    root = ent.root
+    verbs = [root.head] if root.dep_ in {"nsubj", "nsubjpass"} else []
+    verbs += [c for c in root.children if c.dep_ == "relcl"
+              and any(s.dep_ in {"nsubj", "nsubjpass"} and s.tag_ == "WP" for s in c.children)]
+    for verb in verbs:
+        if any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                if obj.lower_ in position_heads():
+                    return _noun_phrase(obj)
+    return None
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The position phrase `head` heads, from its first qualifier ("a US peace envoy": "US peace
+    envoy"; "Trump's personal lawyer": "personal lawyer"), with an "of/to/for" complement that
+    names something or is part of the title ("Minister of Justice", "ambassador to the United
+    Nations", "chief of staff"; not "lawyer for the defence")."""
+    doc = head.doc
+    start = min((c.left_edge.i for c in head.lefts if c.dep_ not in PHRASE_EDGES),
+                default=head.i)
+    end = head.i + 1
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in LINKS):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if any(t.ent_type_ for t in prep.subtree) or (
+                objects and not any(c.dep_ == "det" for c in objects[0].children)):
+            end = prep.right_edge.i + 1
+        break
+    return doc[start:end]
 
 
 def _fits(token: Token) -> bool:
