@@ -133,6 +133,13 @@ def test_she_said_goes_to_the_nearest_person(processor: ArticleProcessor) -> Non
     assert quote.date is None  # "on Tuesday" dates her visit, not what she said
 
 
+def test_a_title_renamed_by_an_apposition_is_that_person(processor: ArticleProcessor) -> None:
+    found = extract(processor, "Chancellor Maria Lopez's spokesperson, Tomas Berg, said it is "
+                               'possible "that the talks will resume next week."')
+    quote = starting(found.quotations, "that the talks will resume")
+    assert speaker_of(found, quote) == "Tomas Berg"  # not Maria Lopez, whose spokesperson
+
+
 def test_he_skips_a_subject_inside_reported_speech(processor: ArticleProcessor) -> None:
     found = extract(processor, "John Carter said that Thomas Baker had resigned from the board. "
                                "He added that the company would appoint a successor in May.")

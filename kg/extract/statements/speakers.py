@@ -69,8 +69,11 @@ class Speakers:
         key = self._speaking_mention(paragraph, token) or self._surname(token)
         if key is None and token.lower_ in position_heads():
             # "the Kremlin spokesman, Dmitry Peskov, said", "the mayor of Paris, Anne Hidalgo,
-            # wrote": the name hangs off the title
-            for child in (c for c in token.subtree if c.dep_ in NAME_PARTS and c.i != token.i):
+            # wrote": the name hangs off the title; an apposition renames the title itself
+            # ("Merkel's spokesperson, Steffen Seibert": Seibert, not Merkel)
+            apposed = [t for c in token.children if c.dep_ == "appos" for t in c.subtree]
+            inside = [c for c in token.subtree if c.dep_ in NAME_PARTS and c.i != token.i]
+            for child in dict.fromkeys([*(t for t in apposed if t in inside), *inside]):
                 key = self._speaking_mention(paragraph, child)
                 if key and self.index.entities[key].kind is EntityKind.PERSON:
                     return key
