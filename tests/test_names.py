@@ -101,6 +101,16 @@ def test_a_misspelt_place_is_the_place_it_misspells() -> None:
     assert mentions[2].entity != mentions[0].entity
 
 
+def test_a_name_with_a_position_in_apposition_is_a_person(processor: ArticleProcessor) -> None:
+    # The small model tags "Zalmay Ardent" ORG; the apposition says he holds a position.
+    annotations = extract(processor, "Talks", "The rebels met on Monday with Zalmay Ardent, a "
+                          "US peace envoy, in Qatar. Skyvault Holdings, the market leader, "
+                          "reported a loss.")
+    assert named(annotations, "Zalmay Ardent").kind is EntityKind.PERSON
+    assert [p.title for p in annotations.positions] == ["peace envoy"]
+    assert named(annotations, "Skyvault Holdings").kind is EntityKind.ORGANIZATION
+
+
 def test_a_product_mention_takes_the_noun_of_its_kind(processor: ArticleProcessor) -> None:
     annotations = extract(processor, "Price cut", "Retailers cut the price of the iPad tablet "
                           "on Monday. Nordwind Air ordered six A350 jets and said iPad sales rose.")

@@ -76,8 +76,10 @@ def candidates(paragraph: Paragraph) -> list[Candidate]:
         if not _is_name(span, ent.label_):
             continue
         label = _relabel(span, ent.label_)
-        described = label in {"ORG", "PERSON"} and _described_as_place(span)
-        label = "GPE" if described else label
+        as_place = label in {"ORG", "PERSON"} and _described_as_place(span)
+        as_person = label != "PERSON" and not as_place and _described_as_person(span)
+        described = as_place or as_person
+        label = "GPE" if as_place else "PERSON" if as_person else label
         found.append(Candidate(*paragraph.bounds(span), span.text,
                                label, ent.ent_id_ or None, lead(span, label), trail(span, label),
                                label == "PERSON" and len(span) == 1 and reads_as_product(span),
@@ -89,6 +91,19 @@ def _described_as_place(span: Span) -> bool:
     """A name with an appositive that says it is a place: "Sines, Portugal's largest port"."""
     return any(token.dep_ == "appos" and token.head.i in range(span.start, span.end)
                and token.lower_ in APPOSITIVE_PLACES for token in span.doc[span.end:])
+
+
+def _described_as_person(span: Span) -> bool:
+    """A name of two or three capitalised words with an appositive headed by a position:
+    "Zalmay Khalilzad, a US peace envoy" (the small model says ORG). Not a company's name
+    ("Skyvault Holdings, the market leader"): its last word says it is one; nor a place's
+    ("the United States, the biggest donor")."""
+    words = list(span)
+    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in words) \
+            or words[-1].text in organization_words("last") or is_known_place(span.text):
+        return False
+    return any(child.dep_ == "appos" and child.lower_ in position_heads()
+               for child in span.root.children)
 
 
 def _honorific_person(ent: Span) -> Span:

@@ -23,6 +23,8 @@ MODIFIERS = {"press", "military", "regional", "deputy", "vice", "acting", "forme
              "official", "foreign", "defense", "defence", "chief", "senior", "top", "state",
              "federal", "national", "general", "executive", "prime", "first", "assistant"}
 COPULAS = {"was", "is", "were", "are", "remains", "remained", "became", "becomes"}
+# Labels the model gives names that turn out to be people's.
+HOLDER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 # What stands before a position's own words: "the", "Trump's", "previously", commas.
 PHRASE_EDGES = {"det", "punct", "poss", "case", "advmod"}
 
@@ -41,10 +43,11 @@ class PositionCandidate:
 
 
 def find_positions(paragraph: Paragraph) -> list[PositionCandidate]:
-    """Positions stated before or after each PERSON name of one paragraph."""
+    """Positions stated before or after each name of one paragraph that may be a person's (the
+    model's label may be wrong; names/find.py keeps those whose holder is a person)."""
     found = []
     for ent in paragraph.doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ not in HOLDER_LABELS:
             continue
         after = _after(ent) or _apposed(ent)
         for tokens in (_before(ent), after, _predicated(ent)):
