@@ -111,6 +111,13 @@ def test_a_name_with_a_position_in_apposition_is_a_person(processor: ArticleProc
     assert named(annotations, "Skyvault Holdings").kind is EntityKind.ORGANIZATION
 
 
+def test_a_name_ending_in_a_building_is_a_place(processor: ArticleProcessor) -> None:
+    annotations = extract(processor, "Blast", "Two bombs struck the Velm Cathedral on Sunday, "
+                          "and a third damaged the Orsk Stadium.")
+    assert named(annotations, "Velm Cathedral").kind.family == "place"
+    assert named(annotations, "Orsk Stadium").kind.family == "place"
+
+
 def test_a_product_mention_takes_the_noun_of_its_kind(processor: ArticleProcessor) -> None:
     annotations = extract(processor, "Price cut", "Retailers cut the price of the iPad tablet "
                           "on Monday. Nordwind Air ordered six A350 jets and said iPad sales rose.")

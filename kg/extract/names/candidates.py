@@ -27,6 +27,11 @@ LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WEAPON"}
 PLACE_NOUNS = {"beach", "river", "airport", "square", "bridge", "street", "avenue", "park",
                "lake", "island", "bay", "port", "harbour", "harbor", "mountain", "valley",
                "station", "district", "village", "town"}
+# The last word of a building's or structure's name ("the Jolo Cathedral", tagged ORG); not
+# of an institution housed in one ("X Hospital said", "X University"), and only in the name
+# itself ("a Pentecostal church" names nothing).
+BUILDINGS = {"Cathedral", "Church", "Mosque", "Temple", "Synagogue", "Shrine", "Basilica",
+             "Chapel", "Stadium", "Arena", "Palace", "Castle", "Monastery", "Canal", "Dam"}
 # Nouns whose phrase, set beside a name, says the name is a place: "Velm, a port town".
 APPOSITIVE_PLACES = PLACE_NOUNS | {"city", "capital", "province", "region", "county"}
 # Honorifics that make the name after them a person's whatever the model says ("Mr Okafor" GPE).
@@ -180,7 +185,8 @@ def _is_quote(token: Token) -> bool:
 def _relabel(span: Span, label: str) -> str:
     """Correct labels the small model gets wrong on news text."""
     text = span.text
-    if span.end > span.start and span.doc[span.end - 1].lower_ in PLACE_NOUNS:
+    last = span.doc[span.end - 1] if span.end > span.start else None
+    if last is not None and (last.lower_ in PLACE_NOUNS or last.text in BUILDINGS):
         return "LOC"
     if label == "GPE" and text in demonyms() and not is_known_place(text):
         return "NORP"  # "Ukrainian" tagged GPE
