@@ -268,6 +268,11 @@ def test_a_clock_time_takes_the_date_of_its_sentence_not_the_focus() -> None:
     assert found["5:03 AM"] == (TIME, "2024-06-10T05:03")
 
 
+def test_a_clock_time_takes_the_day_a_part_of_day_in_its_sentence_names() -> None:
+    found = values("On Monday, the ship docked. At 2:49am on Saturday morning, it left port.")
+    assert found["2:49am"] == (TIME, "2024-06-22T02:49")  # not Monday, the day in focus
+
+
 def test_speeds_and_names_are_not_times() -> None:
     found = values("USA Today said winds reached 75 miles per hour at 1800 UTC.")
     assert found == {"1800 UTC": (TIME, "2024-06-26T18:00Z")}

@@ -24,6 +24,7 @@ from kg.extract.timex.rules import interpret
 from kg.model import TimeExpression, TimexType
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T|$)")
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)$")  # "Saturday morning": 2019-03-02TMO
 
 
 @dataclass
@@ -56,7 +57,9 @@ def _tag_sentence(spans: list[Span], sentence: tuple[int, int], layout: Layout,
             ctx = Context(published, state.focus, layout.tense(span.begin, sentence))
             state.statement = day_of(_value(layout.text, span, ctx)) or state.statement
     values = _values(spans, voices, layout, sentence, published, state, None)
-    days = [day_of(value) for value in values if value[0] is TimexType.DATE]
+    # "At 2:49 a.m. ... on Saturday morning": a date or a part of a day, not another clock time
+    days = [day_of(value) for value in values
+            if value[0] is TimexType.DATE or _PART_OF_DAY.search(value[1])]
     if any(days) and any(kind is TimexType.TIME for kind, _ in values):
         day = next(filter(None, days))
         values = _values(spans, voices, layout, sentence, published, state, day)
