@@ -106,6 +106,22 @@ def test_claim_and_denial_by_two_authors_about_the_same_thing(processor: Article
     assert "Kharkiv" in names(found, accusation.about) & names(found, denial.about)
 
 
+def test_a_noun_named_by_its_apposition_is_the_author(processor: ArticleProcessor) -> None:
+    found = extract(processor, "A local broadcaster, Radio Tarn, claims police sources have "
+                               "ascribed the fire to arson.")
+    claim = containing(found.claims, "ascribed the fire to arson")
+    assert names(found, claim.author) == {"Radio Tarn"}
+
+
+def test_a_clause_across_a_semicolon_is_not_what_the_verb_reports(
+        processor: ArticleProcessor) -> None:
+    found = extract(processor, "Some members of the local council have been critical; mayor "
+                               "Tomas Berg on Tuesday suggested a broader inquiry may be required.")
+    (claim,) = found.claims
+    assert claim.span.text == "a broader inquiry may be required"
+    assert names(found, claim.author) == {"Tomas Berg"}
+
+
 def test_questions_and_anonymous_data_are_not_claims(processor: ArticleProcessor) -> None:
     found = extract(processor, "A reporter asked whether the factory would close.",
                     "According to official data, the river rose by two metres.")

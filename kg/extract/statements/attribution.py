@@ -105,7 +105,7 @@ def _subjects(verb: Token) -> list[Token]:
 def _content(verb: Token, frame: ReportingVerb) -> SpacySpan | None:
     """What the verb reports, by its frame."""
     doc = verb.doc
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and not _cut_off(c, verb)), None)
     if frame.frame == "clause":
         return _clause(verb, clause) if clause is not None else None
     if frame.frame == "object":
@@ -115,6 +115,12 @@ def _content(verb: Token, frame: ReportingVerb) -> SpacySpan | None:
         return None  # "accused in ...": the parse lost the accused; keep nothing
     link = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == frame.frame), None)
     return doc[verb.i:link.right_edge.i + 1] if link is not None else None
+
+
+def _cut_off(clause: Token, verb: Token) -> bool:
+    """"X have been critical; Y suggested ...": a clause before the verb across a semicolon is a
+    sentence of its own that the parse hung on the verb, not what the verb reports."""
+    return clause.i < verb.i and any(t.text == ";" for t in clause.doc[clause.right_edge.i:verb.i])
 
 
 def _clause(verb: Token, clause: Token) -> SpacySpan:

@@ -67,6 +67,10 @@ class Speakers:
 
     def _named(self, paragraph: Paragraph, token: Token) -> str | None:
         key = self._speaking_mention(paragraph, token) or self._surname(token)
+        if key is None and token.pos_ == "NOUN" and token.lower_ not in position_heads():
+            # "One news site, Znak.com, claims": an apposition names the noun
+            return next(filter(None, (self._speaking_mention(paragraph, c)
+                                      for c in token.children if c.dep_ == "appos")), None)
         if key is None and token.lower_ in position_heads():
             # "the Kremlin spokesman, Dmitry Peskov, said", "the mayor of Paris, Anne Hidalgo,
             # wrote": the name hangs off the title; an apposition renames the title itself
